@@ -1,0 +1,74 @@
+"""Reading untrusted XML: no entity expansion, no DTD loading, no network access."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from lxml import etree
+
+from watchkeeper.sources.base import ListFormatError, Location
+
+_SAFE_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+}
+
+
+def local_name(element: etree._Element) -> str:
+    """The tag without its namespace: ``{urn:x}ENTITY`` -> ``ENTITY``."""
+    return etree.QName(element).localname
+
+
+def iter_records(
+    source: Path | IO[bytes], tags: set[str], file_label: str
+) -> Iterator[etree._Element]:
+    """Stream the elements whose local name is in ``tags``, safely parsed.
+
+    Each yielded element is cleared after the caller is done with it, so whole lists are
+    read in bounded memory.  A syntax error (a truncated file, say) becomes a
+    :class:`ListFormatError` naming the file and line.
+    """
+    context = etree.iterparse(source, events=("end",), **_SAFE_OPTIONS)
+    try:
+        for _event, element in context:
+            if not isinstance(element.tag, str):
+                continue
+            if local_name(element) in tags:
+                yield element
+                element.clear(keep_tail=True)
+                while element.getprevious() is not None:
+                    parent = element.getparent()
+                    if parent is None:
+                        break
+                    del parent[0]
+    except etree.XMLSyntaxError as error:
+        line = error.position[0] if error.position else None
+        raise ListFormatError(Location(file_label, line=line), f"not well-formed XML: {error.msg}") from error
+
+
+def parse_document(source: Path | IO[bytes], file_label: str) -> etree._ElementTree:
+    """Parse a whole (small) XML document safely; syntax errors name file and line."""
+    parser = etree.XMLParser(**_SAFE_OPTIONS)
+    try:
+        return etree.parse(source, parser)
+    except etree.XMLSyntaxError as error:
+        line = error.position[0] if error.position else None
+        raise ListFormatError(Location(file_label, line=line), f"not well-formed XML: {error.msg}") from error
+
+
+def child_text(element: etree._Element, name: str) -> str | None:
+    """Whitespace-collapsed text of the first child with local name ``name``, or None."""
+    for child in element:
+        if isinstance(child.tag, str) and local_name(child) == name:
+            text = " ".join("".join(child.itertext()).split())
+            return text or None
+    return None
+
+
+def children(element: etree._Element, name: str) -> list[etree._Element]:
+    """The children of ``element`` with local name ``name``."""
+    return [c for c in element if isinstance(c.tag, str) and local_name(c) == name]
