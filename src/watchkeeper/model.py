@@ -8,7 +8,6 @@ lower case where the list's text could be resolved, otherwise the list's own tex
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -171,7 +170,9 @@ class Entity:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with empty fields left out."""
         data = asdict(self)
-        return {key: _drop_empty(value) for key, value in data.items() if value not in (None, [], {})}
+        return {
+            key: _drop_empty(value) for key, value in data.items() if value not in (None, [], {})
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
@@ -199,10 +200,6 @@ class Entity:
     def canonical_json(self) -> str:
         """Stable JSON text: equal entities give equal text, whatever the field order."""
         return json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-    def content_hash(self) -> str:
-        """SHA-256 of :meth:`canonical_json`, used to tell changed entities between versions."""
-        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
 
 
 def _name_from_dict(data: dict[str, Any]) -> Name:

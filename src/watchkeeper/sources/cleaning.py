@@ -26,10 +26,7 @@ def split_packed_names(text: str) -> list[str]:
     if not value:
         return []
     match = _PACKED.match(value)
-    if match:
-        parts = [match["head"], *match["inner"].split(";")]
-    else:
-        parts = value.split(";")
+    parts = [match["head"], *match["inner"].split(";")] if match else value.split(";")
     names: list[str] = []
     for part in parts:
         name = clean(part)

@@ -77,28 +77,41 @@ class FileSet:
     files: tuple[Path, ...]
 
 
-def group_files(paths: Iterable[Path], forced_format: str | None = None) -> list[FileSet]:
+def group_files(
+    paths: Iterable[Path], forced_format: str | None = None
+) -> tuple[list[FileSet], list[ListFormatError]]:
     """Group input files into list versions, each with its format.
 
     Folders are searched recursively.  A file that belongs to a set (OFAC ``alt.csv`` beside
-    ``sdn.csv``) is read once, with its set.
+    ``sdn.csv``) is read once, with its set.  Files that cannot be identified come back as
+    errors; the others are grouped all the same.
     """
-    expanded = sorted({p for path in paths for p in _expand(path)})
     sets: list[FileSet] = []
+    problems: list[ListFormatError] = []
     seen: set[Path] = set()
-    for path in expanded:
+    for path in _expand_all(paths, problems):
         if path in seen:
             continue
-        list_format = format_by_name(forced_format) if forced_format else detect_format(path)
+        try:
+            list_format = format_by_name(forced_format) if forced_format else detect_format(path)
+        except ListFormatError as error:
+            problems.append(error)
+            continue
         files = list_format.companions(path) if list_format.companions else [path]
         seen.update(files)
         sets.append(FileSet(list_format, tuple(files)))
-    return sets
+    return sets, problems
 
 
-def _expand(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p.resolve() for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-    if not path.exists():
-        raise ListFormatError(Location(str(path)), "no such file")
-    return [path.resolve()]
+def _expand_all(paths: Iterable[Path], problems: list[ListFormatError]) -> list[Path]:
+    expanded: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            expanded.update(
+                p.resolve() for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+            )
+        elif path.is_file():
+            expanded.add(path.resolve())
+        else:
+            problems.append(ListFormatError(Location(str(path)), "no such file"))
+    return sorted(expanded)

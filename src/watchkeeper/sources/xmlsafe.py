@@ -10,12 +10,9 @@ from lxml import etree
 
 from watchkeeper.sources.base import ListFormatError, Location
 
-_SAFE_OPTIONS = {
-    "resolve_entities": False,
-    "no_network": True,
-    "load_dtd": False,
-    "huge_tree": False,
-}
+
+def _safe_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 def local_name(element: etree._Element) -> str:
@@ -32,7 +29,14 @@ def iter_records(
     read in bounded memory.  A syntax error (a truncated file, say) becomes a
     :class:`ListFormatError` naming the file and line.
     """
-    context = etree.iterparse(source, events=("end",), **_SAFE_OPTIONS)
+    context = etree.iterparse(
+        source,
+        events=("end",),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
     try:
         for _event, element in context:
             if not isinstance(element.tag, str):
@@ -47,24 +51,27 @@ def iter_records(
                     del parent[0]
     except etree.XMLSyntaxError as error:
         line = error.position[0] if error.position else None
-        raise ListFormatError(Location(file_label, line=line), f"not well-formed XML: {error.msg}") from error
+        raise ListFormatError(
+            Location(file_label, line=line), f"not well-formed XML: {error.msg}"
+        ) from error
 
 
 def parse_document(source: Path | IO[bytes], file_label: str) -> etree._ElementTree:
     """Parse a whole (small) XML document safely; syntax errors name file and line."""
-    parser = etree.XMLParser(**_SAFE_OPTIONS)
     try:
-        return etree.parse(source, parser)
+        return etree.parse(source, _safe_parser())
     except etree.XMLSyntaxError as error:
         line = error.position[0] if error.position else None
-        raise ListFormatError(Location(file_label, line=line), f"not well-formed XML: {error.msg}") from error
+        raise ListFormatError(
+            Location(file_label, line=line), f"not well-formed XML: {error.msg}"
+        ) from error
 
 
 def child_text(element: etree._Element, name: str) -> str | None:
     """Whitespace-collapsed text of the first child with local name ``name``, or None."""
     for child in element:
         if isinstance(child.tag, str) and local_name(child) == name:
-            text = " ".join("".join(child.itertext()).split())
+            text = " ".join("".join(t for t in child.itertext() if isinstance(t, str)).split())
             return text or None
     return None
 

@@ -1,0 +1,20 @@
+"""The ``watchkeeper`` command: a thin shell over the library."""
+
+from __future__ import annotations
+
+import typer
+
+from watchkeeper.cli.lists import lists_app
+
+app = typer.Typer(
+    name="watchkeeper",
+    help="Screen names, payments and passenger manifests against sanctions lists.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(lists_app, name="lists")
+
+
+def main() -> None:
+    """Entry point of the ``watchkeeper`` script."""
+    app()

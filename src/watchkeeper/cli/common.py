@@ -1,0 +1,37 @@
+"""Options and output helpers shared by the commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from watchkeeper.paths import HOME_VARIABLE, default_home
+from watchkeeper.store import Store
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help=f"Data directory (default: ${HOME_VARIABLE}, else the user data directory).",
+        file_okay=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def open_store(db: Path | None) -> Store:
+    """The store in ``db`` or in the default data directory."""
+    return Store(db if db is not None else default_home())
+
+
+def print_json(data: Any) -> None:
+    """JSON on standard output, one document, UTF-8 as is."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
