@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from watchkeeper.cli.lists import lists_app
+from watchkeeper.cli.screen import screen_command
 
 app = typer.Typer(
     name="watchkeeper",
@@ -13,6 +14,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(lists_app, name="lists")
+app.command("screen")(screen_command)
 
 
 def main() -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-_PACKED = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>[^()]*;[^()]*)\)\s*$")
+_NESTED_ONCE = r"(?:[^()]|\([^();]*\))"
+"""A character outside parentheses, or one parenthesis without ``;`` (``Name (script)``)."""
+_PACKED = re.compile(
+    rf"^(?P<head>{_NESTED_ONCE}*?)\s*\((?P<inner>{_NESTED_ONCE}*;{_NESTED_ONCE}*)\)\s*$"
+)
 
 
 def clean(text: str | None) -> str | None:
