@@ -71,9 +71,20 @@ def child_text(element: etree._Element, name: str) -> str | None:
     """Whitespace-collapsed text of the first child with local name ``name``, or None."""
     for child in element:
         if isinstance(child.tag, str) and local_name(child) == name:
-            text = " ".join("".join(t for t in child.itertext() if isinstance(t, str)).split())
-            return text or None
+            return element_text(child)
     return None
+
+
+def element_text(element: etree._Element) -> str | None:
+    """Whitespace-collapsed text of ``element`` and its descendants, or None if empty."""
+    text = " ".join("".join(t for t in element.itertext() if isinstance(t, str)).split())
+    return text or None
+
+
+def source_line(element: etree._Element) -> int | None:
+    """The line ``element`` starts on (lxml-stubs type ``sourceline`` loosely)."""
+    line = element.sourceline
+    return line if isinstance(line, int) else None
 
 
 def children(element: etree._Element, name: str) -> list[etree._Element]:
