@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from watchkeeper.sources.base import ListFormatError, ListSnapshot
+from watchkeeper.sources.base import ListFormat, ListFormatError, ListSnapshot
 from watchkeeper.sources.registry import FileSet, group_files
 from watchkeeper.store import Store, Version
 
@@ -168,7 +168,7 @@ def import_paths(
     store: Store,
     paths: Iterable[Path],
     policy: ImportPolicy = ImportPolicy(),
-    forced_format: str | None = None,
+    forced_format: ListFormat | None = None,
     on_start: Callable[[FileSet], None] | None = None,
 ) -> list[ImportOutcome]:
     """Import every list version found in ``paths`` (files or folders), one by one.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -102,14 +103,27 @@ def test_stale_lists_are_warned_about(db: str, un_paths: tuple[str, str]) -> Non
 
 def test_update_from_local_server(db: str, un_paths: tuple[str, str]) -> None:
     body = Path(un_paths[1]).read_bytes()
-    with serve({"/un.xml": lambda _h: Reply(body=body), "/bad": lambda _h: Reply(status=500)}) as site:
+    with serve(
+        {"/un.xml": lambda _h: Reply(body=body), "/bad": lambda _h: Reply(status=500)}
+    ) as site:
         code, out, _ = _run(
             "lists", "update", "--source", "un", "--url", site.url("/un.xml"), "--db", db, "--json"
         )
         assert code == 0 and json.loads(out)[0]["status"] == "imported"
         code, out, _ = _run(
-            "lists", "update", "--source", "un", "--url", site.url("/bad"),
-            "--attempts", "2", "--backoff", "0", "--db", db, "--json",
+            "lists",
+            "update",
+            "--source",
+            "un",
+            "--url",
+            site.url("/bad"),
+            "--attempts",
+            "2",
+            "--backoff",
+            "0",
+            "--db",
+            db,
+            "--json",
         )
     assert code == 1
     (outcome,) = json.loads(out)
@@ -119,7 +133,9 @@ def test_update_from_local_server(db: str, un_paths: tuple[str, str]) -> None:
 
 def test_screen_finds_a_listed_alias(db: str, un_paths: tuple[str, str]) -> None:
     _run("lists", "import", un_paths[1], "--db", db)
-    code, out, _ = _run("screen", "abu bakr al baghdadi", "Maria Fernanda Lopez", "--db", db, "--json")
+    code, out, _ = _run(
+        "screen", "abu bakr al baghdadi", "Maria Fernanda Lopez", "--db", db, "--json"
+    )
     assert code == 0
     baghdadi, unlisted = json.loads(out)
     assert baghdadi["results"][0]["id"] == "un:QDi.299"
@@ -129,3 +145,36 @@ def test_screen_finds_a_listed_alias(db: str, un_paths: tuple[str, str]) -> None
 def test_screen_without_lists_says_so(db: str) -> None:
     code, _out, err = _run("screen", "anyone", "--db", db)
     assert code == 2 and "no lists imported" in err
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_own_list_is_imported_through_its_mapping(db: str) -> None:
+    data = FIXTURES / "custom" / "acme_watchlist.csv"
+    mapping = FIXTURES / "custom" / "acme_mapping.toml"
+    with data.open(newline="", encoding="utf-8") as handle:
+        rows = sum(1 for _ in csv.DictReader(handle))
+    code, out, _ = _run(
+        "lists", "import", str(data), "--mapping", str(mapping), "--db", db, "--json"
+    )
+    assert code == 0
+    (outcome,) = json.loads(out)
+    assert (outcome["list"], outcome["status"], outcome["entities"]) == (
+        "acme-watch",
+        "imported",
+        rows,
+    )
+
+
+def test_forced_format_that_does_not_fit_is_rejected(db: str, lists_dir: Path) -> None:
+    dpl = lists_dir / "us_other" / "dpl_2023-11.txt"
+    code, out, _ = _run("lists", "import", str(dpl), "--format", "un-xml", "--db", db, "--json")
+    assert code == 1
+    (outcome,) = json.loads(out)
+    assert outcome["status"] == "rejected" and str(dpl) in outcome["reasons"][0]
+
+
+def test_unknown_format_name_is_a_usage_error(db: str, lists_dir: Path) -> None:
+    code, _out, err = _run("lists", "import", str(lists_dir / "un"), "--format", "nope", "--db", db)
+    assert code == 2 and "unknown list format 'nope'" in err

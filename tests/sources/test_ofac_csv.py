@@ -424,7 +424,7 @@ def test_unreadable_remark_value_is_kept_with_a_warning(tmp_path: Path) -> None:
     [
         (b"", "empty"),
         (b"\x1a", "empty"),
-        (b"36,\x00\x00\x01binary", "NUL bytes"),
+        (b"36,\x00\x00\x01binary", "NUL byte"),
         (b"Name,Street,City\r\nACME,Main St,Springfield\r\n", "no row has the 12 columns"),
     ],
 )

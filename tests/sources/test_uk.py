@@ -304,11 +304,17 @@ def test_empty_or_binary_files_raise(tmp_path: Path) -> None:
     empty.write_bytes(b"\n\n")
     with pytest.raises(ListFormatError, match="empty"):
         uk.parse_ofsi_csv([empty])
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"Last Updated,01/01/2020\n\x00\x01\x02")
+    with pytest.raises(ListFormatError, match="NUL byte") as caught:
+        uk.parse_ofsi_csv([binary])
+    assert (caught.value.location.file, caught.value.location.line) == (str(binary), 2)
+
+
+def test_utf16_with_byte_order_mark_reads_like_utf8(tmp_path: Path) -> None:
     utf16 = tmp_path / "utf16.csv"
     utf16.write_bytes(OFSI_CSV_SAMPLE.read_text(encoding="utf-8").encode("utf-16"))
-    with pytest.raises(ListFormatError, match="NUL byte") as caught:
-        uk.parse_ofsi_csv([utf16])
-    assert caught.value.location.file == str(utf16)
+    assert uk.parse_ofsi_csv([utf16]).entities == uk.parse_ofsi_csv([OFSI_CSV_SAMPLE]).entities
 
 
 def test_other_csv_is_not_read_as_a_uk_list(lists_dir: Path) -> None:

@@ -27,9 +27,11 @@ from watchkeeper.importing import (
     ImportStatus,
     import_paths,
 )
+from watchkeeper.sources.base import ListFormat, ListFormatError
+from watchkeeper.sources.custom import custom_format, load_mapping
 from watchkeeper.sources.fetch import FetchSettings
 from watchkeeper.sources.official import OFFICIAL_SOURCES, official_source
-from watchkeeper.sources.registry import FileSet, all_formats
+from watchkeeper.sources.registry import FileSet, all_formats, format_by_name
 from watchkeeper.store import Store, StoreError, Version
 from watchkeeper.updating import update_source
 
@@ -54,11 +56,21 @@ def import_command(
     format_name: Annotated[
         str | None, typer.Option("--format", help="Read every file as this format.")
     ] = None,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            help="Read the files as your own list with this column mapping.",
+            dir_okay=False,
+            exists=True,
+        ),
+    ] = None,
     max_shrink: MaxShrinkOption = DEFAULT_MAX_SHRINK,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Import list files (format detected from content) as new list versions."""
+    forced_format = _forced_format(format_name, mapping)
     with open_store(db) as store, _progress(as_json) as progress:
         task = progress.add_task("importing", total=None)
 
@@ -67,7 +79,7 @@ def import_command(
             progress.update(task, description=f"{file_set.format.name}: {names}")
 
         outcomes = import_paths(
-            store, files, ImportPolicy(max_shrink), format_name, on_start=announce
+            store, files, ImportPolicy(max_shrink), forced_format, on_start=announce
         )
     _report(outcomes, as_json)
 
@@ -220,6 +232,20 @@ def formats_command(as_json: JsonOption = False) -> None:
     for row in formats:
         table.add_row(row["format"], row["list"], row["description"])
     console.print(table)
+
+
+def _forced_format(format_name: str | None, mapping: Path | None) -> ListFormat | None:
+    """The format ``--format`` or ``--mapping`` asks for, or None to detect it per file."""
+    if format_name and mapping:
+        raise typer.BadParameter("give --format or --mapping, not both")
+    try:
+        if mapping:
+            return custom_format(load_mapping(mapping))
+        return format_by_name(format_name) if format_name else None
+    except ListFormatError as error:
+        raise typer.BadParameter(str(error), param_hint="--mapping") from error
+    except KeyError as error:
+        raise typer.BadParameter(str(error.args[0]), param_hint="--format") from error
 
 
 def _diff_versions(

@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ from typing import Any
 from watchkeeper.countries import country_or_text
 from watchkeeper.dates import parse_single_date
 from watchkeeper.model import Address, Entity, Identifier, IdType, NameKind, Schema
-from watchkeeper.sources.base import ListFormatError, ListSnapshot, Location
+from watchkeeper.sources.base import ListFormat, ListFormatError, ListSnapshot, Location
 from watchkeeper.sources.cleaning import clean
 from watchkeeper.sources.recordkit import (
     SnapshotBuilder,
@@ -236,6 +236,23 @@ def parse_custom(path: Path, mapping: CustomMapping) -> ListSnapshot:
         if entity is not None:
             builder.add(entity, Location(label, line))
     return snapshot
+
+
+def custom_format(mapping: CustomMapping) -> ListFormat:
+    """A list format that reads files with ``mapping`` (for ``lists import --mapping``)."""
+    return ListFormat(
+        name=FORMAT_NAME,
+        list_name=mapping.list_name,
+        description=f"own list {mapping.list_name!r} read through a column mapping",
+        sniff=lambda _path, _head: True,
+        parse=lambda files: parse_custom(_single_file(files, mapping), mapping),
+    )
+
+
+def _single_file(files: Sequence[Path], mapping: CustomMapping) -> Path:
+    if len(files) != 1:
+        raise ValueError(f"a custom list version is one file, got {len(files)}")
+    return files[0]
 
 
 def _is_json_name(path: Path) -> bool:

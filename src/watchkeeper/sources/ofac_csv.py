@@ -68,6 +68,7 @@ from watchkeeper.sources.base import (
 )
 from watchkeeper.sources.cleaning import clean
 from watchkeeper.sources.ofac_remarks import ofac_name, parse_remarks
+from watchkeeper.sources.recordkit import decode_text, read_bytes
 
 NULL = "-0-"
 """OFAC's empty value."""
@@ -249,21 +250,11 @@ def _head_rows(head: bytes) -> list[list[str]]:
 
 
 def _decode(path: Path) -> str:
-    """The file's text: UTF-8 if valid, else cp1252, else latin-1."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ListFormatError(Location(str(path)), f"cannot read the file: {error}") from error
+    """The file's text, refusing an empty file (one holding only OFAC's end-of-file mark)."""
+    data = read_bytes(path)
     if not data.strip(b" \t\r\n" + END_OF_FILE.encode()):
         raise ListFormatError(Location(str(path)), "the file is empty")
-    if b"\x00" in data:
-        raise ListFormatError(Location(str(path)), "binary data (NUL bytes), not an OFAC CSV file")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    return decode_text(data, str(path))
 
 
 def _csv_values(line: str) -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import csv
 import gzip
-import hashlib
 import io
 import re
 import unicodedata
@@ -72,6 +71,12 @@ def decode_text(data: bytes, label: str) -> str:
     return data.decode("latin-1")
 
 
+def header_columns(head: bytes, delimiter: str) -> set[str]:
+    """The column names in the first line of a delimited text file's first bytes."""
+    first_line = head.split(b"\n", 1)[0].decode("utf-8", "replace").lstrip("\ufeff")
+    return {column.strip().strip('"') for column in first_line.split(delimiter)}
+
+
 class SnapshotBuilder:
     """Fills a :class:`ListSnapshot`, refusing a second entity under an id already taken.
 
@@ -82,7 +87,7 @@ class SnapshotBuilder:
     def __init__(self, snapshot: ListSnapshot, *, repeats_are_errors: bool = False) -> None:
         self.snapshot = snapshot
         self._repeats_are_errors = repeats_are_errors
-        self._taken: dict[str, tuple[bytes, Location]] = {}
+        self._taken: dict[str, tuple[Entity, Location]] = {}
 
     def error(self, location: Location, message: str) -> None:
         """Report a record that could not become an entity."""
@@ -94,12 +99,11 @@ class SnapshotBuilder:
 
     def add(self, entity: Entity, location: Location) -> None:
         """Add ``entity`` read at ``location`` unless its id is taken."""
-        digest = hashlib.sha1(entity.canonical_json().encode()).digest()
         taken = self._taken.get(entity.id)
         if taken is None:
-            self._taken[entity.id] = (digest, location)
+            self._taken[entity.id] = (entity, location)
             self.snapshot.entities.append(entity)
-        elif taken[0] == digest and not self._repeats_are_errors:
+        elif taken[0] == entity and not self._repeats_are_errors:
             self.warn(location, f"repeats {entity.id} of {taken[1]} word for word; read once")
         else:
             self.error(location, f"id {entity.id} is already taken by {taken[1]}")

@@ -78,7 +78,7 @@ class FileSet:
 
 
 def group_files(
-    paths: Iterable[Path], forced_format: str | None = None
+    paths: Iterable[Path], forced_format: ListFormat | None = None
 ) -> tuple[list[FileSet], list[ListFormatError]]:
     """Group input files into list versions, each with its format.
 
@@ -93,7 +93,7 @@ def group_files(
         if path in seen:
             continue
         try:
-            list_format = format_by_name(forced_format) if forced_format else detect_format(path)
+            list_format = forced_format or detect_format(path)
         except ListFormatError as error:
             problems.append(error)
             continue

@@ -41,6 +41,7 @@ from watchkeeper.sources.base import (
     RecordProblem,
 )
 from watchkeeper.sources.cleaning import clean
+from watchkeeper.sources.recordkit import decode_text, read_bytes
 
 LIST_NAME = "uk"
 _HEADER_SEARCH_ROWS = 10
@@ -207,23 +208,6 @@ def _table(
     )
 
 
-def _decode(data: bytes, label: str) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 (older HMT files), else Latin-1."""
-    if not data.strip():
-        raise ListFormatError(Location(label), "the file is empty")
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise ListFormatError(
-            Location(label, line=line), "NUL byte: not a text CSV file (UTF-16 or binary?)"
-        )
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
-
-
 def _csv_records(text: str, label: str) -> Iterator[tuple[int, list[str]]]:
     """CSV rows with the line each starts on; broken quoting raises ListFormatError."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -238,10 +222,7 @@ def _csv_records(text: str, label: str) -> Iterator[tuple[int, list[str]]]:
 
 def _read_csv(path: Path) -> _Table:
     label = str(path)
-    try:
-        text = _decode(path.read_bytes(), label)
-    except OSError as error:
-        raise ListFormatError(Location(label), f"cannot read the file: {error}") from error
+    text = decode_text(read_bytes(path), label)
     rows = list(_csv_records(text, label))
     return _table(label, rows, None, ends_mid_line=not text.endswith(("\n", "\r")))
 
@@ -308,7 +289,7 @@ def _published(title: list[list[str]]) -> str | None:
 def _csv_head_columns(head: bytes) -> set[str]:
     """The columns named by the header of a CSV file's first bytes (empty if none)."""
     try:
-        text = _decode(head, "head")
+        text = decode_text(head, "head")
         rows = [cells for _line, cells in islice(_csv_records(text, ""), _HEADER_SEARCH_ROWS)]
     except ListFormatError:
         return set()

@@ -36,6 +36,7 @@ from watchkeeper.sources.recordkit import (
     add_name,
     append_new,
     decode_text,
+    header_columns,
     iter_csv,
     parse_gender,
     read_bytes,
@@ -231,9 +232,7 @@ def _identifier(kind_text: str, fields: list[str]) -> Identifier:
 
 def _sniff(path: Path, head: bytes) -> bool:
     del path
-    first_line = head.split(b"\n", 1)[0].decode("utf-8", "replace").lstrip("\ufeff")
-    columns = {column.strip().strip('"') for column in first_line.split(",")}
-    return {"_id", "source", "alt_names", "ids"} <= columns
+    return {"_id", "source", "alt_names", "ids"} <= header_columns(head, ",")
 
 
 FORMATS = [

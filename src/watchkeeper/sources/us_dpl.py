@@ -33,6 +33,7 @@ from watchkeeper.sources.recordkit import (
     add_name,
     append_new,
     decode_text,
+    header_columns,
     iter_csv,
     read_bytes,
     slug,
@@ -170,9 +171,7 @@ def _address(values: dict[str, str]) -> Address | None:
 
 def _sniff(path: Path, head: bytes) -> bool:
     del path
-    first_line = head.split(b"\n", 1)[0].decode("utf-8", "replace").lstrip("\ufeff")
-    columns = {column.strip().strip('"') for column in first_line.split("\t")}
-    return {"Name", "Street_Address", "Effective_Date", "FR_Citation"} <= columns
+    return {"Name", "Street_Address", "Effective_Date", "FR_Citation"} <= header_columns(head, "\t")
 
 
 FORMATS = [
