@@ -149,11 +149,12 @@ def status_command(
     """The lists in the store: current version, entity count, publication and import dates."""
     with open_store(db) as store:
         versions = store.versions() if all_versions else store.current_versions()
-        stale = _stale_lists(store, versions, timedelta(hours=max_age_hours))
+        ages = _refresh_ages(store, versions)
+    stale = {name: age for name, age in ages.items() if age > timedelta(hours=max_age_hours)}
     if as_json:
         print_json([version.status_dict() for version in versions])
     else:
-        _print_status(versions, stale)
+        _print_status(versions, ages, stale)
     for list_name, age in stale.items():
         err_console.print(
             f"[yellow]warning:[/] {list_name} was last refreshed {_age_text(age)} ago "
@@ -259,17 +260,15 @@ def _diff_versions(
     return history[-2], history[-1]
 
 
-def _stale_lists(store: Store, versions: list[Version], max_age: timedelta) -> dict[str, timedelta]:
+def _refresh_ages(store: Store, versions: list[Version]) -> dict[str, timedelta]:
+    """How long ago each list was last imported or checked for an update."""
     now = datetime.now(UTC)
-    stale: dict[str, timedelta] = {}
+    ages: dict[str, timedelta] = {}
     for list_name in sorted({version.list for version in versions}):
         check = store.last_check(list_name)
-        if check is None:
-            continue
-        age = now - datetime.fromisoformat(check[0])
-        if age > max_age:
-            stale[list_name] = age
-    return stale
+        if check is not None:
+            ages[list_name] = now - datetime.fromisoformat(check[0])
+    return ages
 
 
 def _age_text(age: timedelta) -> str:
@@ -277,16 +276,22 @@ def _age_text(age: timedelta) -> str:
     return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
 
 
-def _print_status(versions: list[Version], stale: dict[str, timedelta]) -> None:
-    table = Table("list", "version", "entities", "published", "imported", "format", "sha256")
+def _print_status(
+    versions: list[Version], ages: dict[str, timedelta], stale: dict[str, timedelta]
+) -> None:
+    table = Table(
+        "list", "version", "entities", "published", "imported", "refreshed", "format", "sha256"
+    )
     for version in versions:
         name = f"[yellow]{version.list} (stale)[/]" if version.list in stale else version.list
+        age = ages.get(version.list)
         table.add_row(
             name,
             str(version.id),
             f"{version.entities:,}",
             version.published or "-",
             version.imported,
+            f"{_age_text(age)} ago" if age is not None else "-",
             version.format,
             version.sha256[:12],
         )
