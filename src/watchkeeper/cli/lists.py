@@ -272,16 +272,16 @@ def _refresh_ages(store: Store, versions: list[Version]) -> dict[str, timedelta]
 
 
 def _age_text(age: timedelta) -> str:
-    hours = age.total_seconds() / 3600
-    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
+    minutes = age.total_seconds() / 60
+    if minutes < 90:
+        return f"{minutes:.0f} min"
+    return f"{minutes / 60:.1f} h" if minutes < 48 * 60 else f"{minutes / 1440:.1f} days"
 
 
 def _print_status(
     versions: list[Version], ages: dict[str, timedelta], stale: dict[str, timedelta]
 ) -> None:
-    table = Table(
-        "list", "version", "entities", "published", "imported", "refreshed", "format", "sha256"
-    )
+    table = Table("list", "version", "entities", "published", "imported", "refreshed")
     for version in versions:
         name = f"[yellow]{version.list} (stale)[/]" if version.list in stale else version.list
         age = ages.get(version.list)
@@ -289,11 +289,9 @@ def _print_status(
             name,
             str(version.id),
             f"{version.entities:,}",
-            version.published or "-",
-            version.imported,
+            (version.published or "-")[:10],
+            version.imported[:16].replace("T", " "),
             f"{_age_text(age)} ago" if age is not None else "-",
-            version.format,
-            version.sha256[:12],
         )
     console.print(table)
 
