@@ -1,0 +1,1 @@
+"""Matching: name similarity (and, later, candidate index, features and scoring)."""

@@ -1,0 +1,403 @@
+"""Similarity of a query name and a listed name, in 0..1, with its explanation.
+
+Both names are cut into tokens (:mod:`watchkeeper.text.tokens`) once, by
+:func:`prepare_name`.  :func:`compare_names` then aligns them one-to-one, order-free:
+candidate pairs are single words, runs of two or three adjacent words against one word
+(split / merge: "Abdul Rahman" / "Abdulrahman") and acronyms ("PLA"), taken greedily from
+the most similar.  Each token carries a weight: rare words near 1, frequent ones lower
+(:class:`~watchkeeper.match.weights.TokenWeights`), particles, legal forms, titles and
+initials a fixed low weight.
+
+The score is  M / (M + λ·(R_q + R_c)/2 + μ·min(R_q, R_c)),  where M is the weight of what
+matched (times how well), R_q and R_c the weight each side has left over (unmatched words
+and the unmatched share of imperfect pairs).  Words only one name has cost λ; words that
+both names have but that disagree ("Sergey Viktorovich" / "Sergey Ivanovich") also cost μ:
+a different word is stronger evidence of a different person than a missing one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from watchkeeper.match.tokensim import How, SimilarityParams, token_similarity, word_similarity
+from watchkeeper.match.weights import TokenWeights
+from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
+
+DEFAULT_THRESHOLD = 0.58
+"""Name score at and above which two names are taken to match (fitted on name_bench)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NameParams:
+    """Tunable constants of name scoring (defaults fitted, see ``benchmarks/name_bench.py``)."""
+
+    floor: float = 0.65
+    """Word similarity at or below which two words count as different."""
+    extra_penalty: float = 1.25
+    """λ: cost of a word only one name has, per unit of weight."""
+    organization_extra_penalty: float = 2.0
+    """λ for organisation names, where an extra distinctive word tends to mean another
+    organisation ("Bowne Global Solutions" / "Bowne Global Solutions II") rather than an
+    omitted middle name.  Searched from 1.5 up only, by design, so that a name of common
+    words ("General Trading Corp") does not match every longer name containing them."""
+    conflict_penalty: float = 4.0
+    """μ: additional cost of words the two names disagree on."""
+    leniency: float = 0.15
+    """Exponent on the share of a near-equal pair that counts as matched (< 1 forgives more)."""
+    duplicate_factor: float = 0.5
+    """Weight left to an unmatched repetition of a matched word ("Sergey Sergey Shoigu")."""
+    kind_weights: dict[TokenKind, float] = field(
+        default_factory=lambda: {
+            TokenKind.PARTICLE: 0.3,
+            TokenKind.LEGAL_FORM: 0.2,
+            TokenKind.TITLE: 0.1,
+            TokenKind.FILLER: 0.1,
+            TokenKind.INITIAL: 0.35,
+            TokenKind.NUMBER: 0.5,
+        }
+    )
+    similarity: SimilarityParams = field(default_factory=SimilarityParams)
+
+
+DEFAULT_PARAMS = NameParams()
+_MAX_RUN = 3
+_MAX_ACRONYM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Adjacent tokens of one name, joined."""
+
+    mask: int
+    """Bit ``i`` set for each position ``i`` of the run."""
+    token: Token
+    weight: float
+    length: int
+    """Letters of the joined text."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedName:
+    """A name cut into weighted tokens, ready to be compared many times."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    weights: tuple[float, ...]
+    runs: dict[str, tuple[_Run, ...]]
+    """Runs of two or three adjacent words, by the first letter of their skeleton."""
+    acronyms: dict[str, tuple[_Run, ...]]
+    """Runs of two to four words, by their initials."""
+    words: tuple[tuple[int, Token, float], ...]
+    """(position, token, weight) of the ordinary words."""
+    style: NameStyle
+
+
+def _token_weight(token: Token, weights: TokenWeights | None, params: NameParams) -> float:
+    if token.kind is TokenKind.WORD:
+        return weights.weight(token) if weights is not None else 1.0
+    return params.kind_weights[token.kind]
+
+
+def _group(runs: list[tuple[str, _Run]]) -> dict[str, tuple[_Run, ...]]:
+    grouped: dict[str, list[_Run]] = {}
+    for label, run in runs:
+        grouped.setdefault(label, []).append(run)
+    return {label: tuple(found) for label, found in grouped.items()}
+
+
+def prepare_name(
+    text: str,
+    schema: str | None = None,
+    weights: TokenWeights | None = None,
+    params: NameParams = DEFAULT_PARAMS,
+) -> PreparedName:
+    """Tokenise and weigh a name once (``schema`` is the FollowTheMoney schema name)."""
+    style = NameStyle.for_schema(schema)
+    tokens = tuple(tokenize_name(text, style))
+    token_weights = tuple(_token_weight(token, weights, params) for token in tokens)
+    merged: list[tuple[str, _Run]] = []
+    acronyms: list[tuple[str, _Run]] = []
+    for start in range(len(tokens) - 1):
+        for end in range(start + 2, min(start + _MAX_ACRONYM, len(tokens)) + 1):
+            part = tokens[start:end]
+            mask = (1 << end) - (1 << start)
+            joined = merge_tokens(part)
+            run = _Run(mask, joined, sum(token_weights[start:end]), len(joined.text))
+            if end - start <= _MAX_RUN:
+                merged.append((run.token.skeleton[:1], run))
+            if all(token.kind is TokenKind.WORD for token in part):
+                acronyms.append(("".join(token.text[0] for token in part), run))
+    words = tuple(
+        (index, token, weight)
+        for index, (token, weight) in enumerate(zip(tokens, token_weights, strict=True))
+        if token.kind is TokenKind.WORD
+    )
+    return PreparedName(text, tokens, token_weights, _group(merged), _group(acronyms), words, style)
+
+
+def _positions(mask: int) -> tuple[int, ...]:
+    return tuple(index for index in range(mask.bit_length()) if mask >> index & 1)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedTokens:
+    """Tokens of the query name that met tokens of the candidate name."""
+
+    query: tuple[str, ...]
+    candidate: tuple[str, ...]
+    similarity: float
+    how: How
+
+
+_Pair = tuple[int, int, float, How]
+"""(query positions mask, candidate positions mask, similarity, how)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NameComparison:
+    """The score of two names and the alignment behind it."""
+
+    score: float
+    query: PreparedName
+    candidate: PreparedName
+    alignment: tuple[_Pair, ...]
+    """Aligned token groups, best first, as position bit masks."""
+
+    @property
+    def pairs(self) -> list[AlignedTokens]:
+        """Aligned tokens, best first."""
+        return [
+            AlignedTokens(
+                tuple(self.query.tokens[i].text for i in _positions(query_mask)),
+                tuple(self.candidate.tokens[j].text for j in _positions(candidate_mask)),
+                similarity,
+                how,
+            )
+            for query_mask, candidate_mask, similarity, how in self.alignment
+        ]
+
+    @property
+    def unmatched_query(self) -> tuple[str, ...]:
+        """Query tokens that met nothing."""
+        used = sum(query_mask for query_mask, _, _, _ in self.alignment)
+        return tuple(t.text for i, t in enumerate(self.query.tokens) if not used >> i & 1)
+
+    @property
+    def unmatched_candidate(self) -> tuple[str, ...]:
+        """Candidate tokens that met nothing."""
+        used = sum(candidate_mask for _, candidate_mask, _, _ in self.alignment)
+        return tuple(t.text for j, t in enumerate(self.candidate.tokens) if not used >> j & 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready explanation."""
+        return {
+            "score": round(self.score, 4),
+            "query_name": self.query.text,
+            "matched_name": self.candidate.text,
+            "pairs": [
+                {
+                    "query": " ".join(pair.query),
+                    "candidate": " ".join(pair.candidate),
+                    "similarity": round(pair.similarity, 3),
+                    "how": pair.how.value,
+                }
+                for pair in self.pairs
+            ],
+            "unmatched_query": list(self.unmatched_query),
+            "unmatched_candidate": list(self.unmatched_candidate),
+        }
+
+
+_Candidate = tuple[float, int, float, str, str, int, int, How, float, float]
+"""(-similarity, 1 for a group of words else 0, -weight, tie-break texts, query mask,
+candidate mask, how, query weight, candidate weight): sorting puts the best candidate first,
+single words before groups, ties broken by text so that the result does not depend on which
+name is the query."""
+
+
+def _candidate(
+    similarity: float,
+    query: tuple[Token, int, float],
+    candidate: tuple[Token, int, float],
+    how: How,
+) -> _Candidate:
+    (query_token, query_mask, query_weight) = query
+    (candidate_token, candidate_mask, candidate_weight) = candidate
+    low, high = query_token.text, candidate_token.text
+    if high < low:
+        low, high = high, low
+    weight = query_weight + candidate_weight
+    return (
+        -similarity,
+        1,
+        -weight,
+        low,
+        high,
+        query_mask,
+        candidate_mask,
+        how,
+        query_weight,
+        candidate_weight,
+    )
+
+
+def _single_candidates(
+    query: PreparedName, candidate: PreparedName, params: NameParams
+) -> list[_Candidate]:
+    found = []
+    floor = params.floor
+    similarity_params = params.similarity
+    exact = How.EXACT
+    word = TokenKind.WORD
+    candidate_tokens = tuple(zip(candidate.tokens, candidate.weights, strict=True))
+    for i, (query_token, query_weight) in enumerate(zip(query.tokens, query.weights, strict=True)):
+        query_text = query_token.text
+        for j, (candidate_token, candidate_weight) in enumerate(candidate_tokens):
+            candidate_text = candidate_token.text
+            if query_text == candidate_text and query_token.original == candidate_token.original:
+                similarity, how = 1.0, exact
+            else:
+                if query_token.kind is word and candidate_token.kind is word:
+                    similarity, how = word_similarity(
+                        query_token, candidate_token, similarity_params
+                    )
+                else:
+                    similarity, how = token_similarity(
+                        query_token, candidate_token, similarity_params
+                    )
+                if similarity <= floor:
+                    continue
+            low, high = (
+                (query_text, candidate_text)
+                if query_text <= candidate_text
+                else (candidate_text, query_text)
+            )
+            found.append(
+                (
+                    -similarity,
+                    0,
+                    -query_weight - candidate_weight,
+                    low,
+                    high,
+                    1 << i,
+                    1 << j,
+                    how,
+                    query_weight,
+                    candidate_weight,
+                )
+            )
+    return found
+
+
+def _merge_candidates(
+    runs_side: PreparedName, other: PreparedName, params: NameParams, runs_are_query: bool
+) -> list[_Candidate]:
+    """Runs of adjacent words of one name against single words of the other."""
+    found = []
+    runs = runs_side.runs
+    for j, token, weight in other.words:
+        length = len(token.text)
+        for run in runs.get(token.skeleton[:1], ()):
+            if abs(run.length - length) > 2 and abs(run.length - length) > length // 5:
+                continue
+            similarity, _ = word_similarity(run.token, token, params.similarity)
+            if similarity > params.floor:
+                merged = (run.token, run.mask, run.weight)
+                single = (token, 1 << j, weight)
+                query, candidate = (merged, single) if runs_are_query else (single, merged)
+                found.append(_candidate(similarity, query, candidate, How.MERGED))
+    return found
+
+
+def _acronym_candidates(
+    acronym_side: PreparedName, other: PreparedName, acronyms_are_query: bool
+) -> list[_Candidate]:
+    """Short words of one name that are the initials of adjacent words of the other."""
+    found = []
+    for i, token, weight in acronym_side.words:
+        for run in other.acronyms.get(token.text, ()):
+            acronym = (token, 1 << i, weight)
+            words = (run.token, run.mask, run.weight)
+            query, candidate = (acronym, words) if acronyms_are_query else (words, acronym)
+            found.append(_candidate(1.0, query, candidate, How.ACRONYM))
+    return found
+
+
+def _candidates(
+    query: PreparedName, candidate: PreparedName, params: NameParams
+) -> list[_Candidate]:
+    """Every pairing worth considering, best first."""
+    found = _single_candidates(query, candidate, params)
+    if query.runs or candidate.runs:
+        found += _merge_candidates(query, candidate, params, runs_are_query=True)
+        found += _merge_candidates(candidate, query, params, runs_are_query=False)
+    if query.acronyms or candidate.acronyms:
+        found += _acronym_candidates(query, candidate, acronyms_are_query=True)
+        found += _acronym_candidates(candidate, query, acronyms_are_query=False)
+    found.sort()
+    return found
+
+
+def _leftover(name: PreparedName, used: int, params: NameParams) -> float:
+    """Weight of the unmatched tokens of one name (repeated matched words count little)."""
+    if used == (1 << len(name.tokens)) - 1:
+        return 0.0
+    matched = {token.canon for index, token in enumerate(name.tokens) if used >> index & 1}
+    total = 0.0
+    for index, token in enumerate(name.tokens):
+        if not used >> index & 1:
+            weight = name.weights[index]
+            total += weight * params.duplicate_factor if token.canon in matched else weight
+    return total
+
+
+def compare_names(
+    query: PreparedName, candidate: PreparedName, params: NameParams = DEFAULT_PARAMS
+) -> NameComparison:
+    """Align two prepared names greedily, one-to-one, and score them (see module docs)."""
+    floor = params.floor
+    initial_weight = params.kind_weights[TokenKind.INITIAL]
+    by_initials = (How.INITIAL, How.ACRONYM)
+    used_query = used_candidate = 0
+    matched = residual_query = residual_candidate = extra = 0.0
+    alignment: list[_Pair] = []
+    for candidate_pair in _candidates(query, candidate, params):
+        negative_similarity, _, _, _, _, query_mask, candidate_mask, how = candidate_pair[:8]
+        if used_query & query_mask or used_candidate & candidate_mask:
+            continue
+        used_query |= query_mask
+        used_candidate |= candidate_mask
+        alignment.append((query_mask, candidate_mask, -negative_similarity, how))
+        weight_query, weight_candidate = candidate_pair[8], candidate_pair[9]
+        if how in by_initials:
+            letters = max(query_mask.bit_count(), candidate_mask.bit_count())
+            matched += letters * initial_weight
+            extra += abs(weight_query - weight_candidate)
+            continue
+        share = min(1.0, (-negative_similarity - floor) / (1.0 - floor)) ** params.leniency
+        matched += share * (weight_query + weight_candidate) / 2
+        residual_query += (1.0 - share) * weight_query
+        residual_candidate += (1.0 - share) * weight_candidate
+    score = 0.0
+    if matched > 0.0:
+        residual_query += _leftover(query, used_query, params)
+        residual_candidate += _leftover(candidate, used_candidate, params)
+        organization = NameStyle.ORGANIZATION in (query.style, candidate.style)
+        extra_penalty = params.organization_extra_penalty if organization else params.extra_penalty
+        penalty = extra_penalty * (residual_query + residual_candidate + extra) / 2
+        penalty += params.conflict_penalty * min(residual_query, residual_candidate)
+        score = matched / (matched + penalty)
+    return NameComparison(score, query, candidate, tuple(alignment))
+
+
+def name_similarity(
+    query: str,
+    candidate: str,
+    schema: str | None = None,
+    weights: TokenWeights | None = None,
+) -> float:
+    """Score of two name strings (prepares both; use :func:`compare_names` in loops)."""
+    return compare_names(
+        prepare_name(query, schema, weights), prepare_name(candidate, schema, weights)
+    ).score

@@ -1,0 +1,109 @@
+"""Similarity of two words of names, in 0..1, and how they met."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rapidfuzz.distance import OSA
+
+from watchkeeper.text.scripts import Script
+from watchkeeper.text.tokens import Token, TokenKind
+
+
+class How(StrEnum):
+    """Why two words of names were taken to be the same."""
+
+    EXACT = "exact"
+    SAME_CLASS = "same_class"
+    """Equivalent particle, legal form or number ("bin"/"ibn", "OOO"/"LLC", "44"/"forty-four")."""
+    PHONETIC = "phonetic"
+    """Romanisation variant (same or near phonetic key)."""
+    TYPO = "typo"
+    SCRIPT = "script"
+    """Compared in their own (non-Latin) script."""
+    SKELETON = "skeleton"
+    """Compared by consonant skeleton (a word written without short vowels)."""
+    INITIAL = "initial"
+    MERGED = "merged"
+    """Words split on one side and joined on the other ("Abdul Rahman" / "Abdulrahman")."""
+    ACRONYM = "acronym"
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarityParams:
+    """How near-equal word forms score."""
+
+    phonetic_equal: float = 0.95
+    """Score of two different spellings with one phonetic key."""
+    edit_power: float = 1.5
+    """Words ``d`` edits apart score ``1 - d ** edit_power / length``: one typo is forgiven
+    in all but the shortest words, three only in very long ones."""
+    key_edit_cost: float = 1.0
+    """An edit between phonetic keys costs this many letter edits."""
+    edit_costs: tuple[float, ...] = field(init=False, repr=False, compare=False)
+    """``d ** edit_power`` for small ``d``, computed once."""
+
+    def __post_init__(self) -> None:
+        costs = tuple(edits**self.edit_power for edits in range(_MAX_EDITS + 2))
+        object.__setattr__(self, "edit_costs", costs)
+
+    skeleton_equal: float = 0.92
+    """Score of an equal consonant skeleton when one word was written without vowels."""
+    short_skeleton: float = 0.8
+    """... when that skeleton has a single consonant ("Ali" / "علي")."""
+
+
+_NOT_LATIN = frozenset(Script) - {Script.LATIN, Script.COMMON}
+_MAX_EDITS = 8
+"""Edit distances are computed up to this bound; beyond it words are different anyway."""
+
+
+def _skeleton_similarity(a: Token, b: Token, params: SimilarityParams) -> float:
+    if not a.skeleton or not b.skeleton:
+        return 0.0
+    if a.skeleton == b.skeleton:
+        return params.short_skeleton if len(a.skeleton) < 2 else params.skeleton_equal
+    return OSA.normalized_similarity(a.skeleton, b.skeleton) * params.skeleton_equal
+
+
+def word_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[float, How]:
+    """Similarity of two ordinary words (or merged runs of words)."""
+    if a.script is b.script and a.script in _NOT_LATIN:
+        if a.original == b.original:
+            return 1.0, How.EXACT
+        return OSA.normalized_similarity(a.original, b.original), How.SCRIPT
+    if a.text == b.text:
+        return 1.0, How.EXACT
+    if a.vowelless or b.vowelless:
+        return _skeleton_similarity(a, b, params), How.SKELETON
+    if a.key == b.key:
+        return params.phonetic_equal, How.PHONETIC
+    longest = max(len(a.text), len(b.text))
+    costs = params.edit_costs
+    text_edits = OSA.distance(a.text, b.text, score_cutoff=_MAX_EDITS)
+    key_edits = OSA.distance(a.key, b.key, score_cutoff=_MAX_EDITS)
+    text_similarity = 1.0 - costs[text_edits] / longest
+    key_similarity = params.phonetic_equal - costs[key_edits] * params.key_edit_cost / longest
+    if key_similarity > text_similarity:
+        return key_similarity, How.PHONETIC
+    return text_similarity, How.TYPO
+
+
+def token_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[float, How]:
+    """Similarity of two tokens of any kind; 0 when they cannot stand for each other."""
+    kind_a, kind_b = a.kind, b.kind
+    if kind_a is TokenKind.WORD and kind_b is TokenKind.WORD:
+        return word_similarity(a, b, params)
+    if kind_a is kind_b:
+        if a.text == b.text:
+            return 1.0, How.EXACT
+        return (1.0, How.SAME_CLASS) if a.canon == b.canon else (0.0, How.EXACT)
+    if kind_a is TokenKind.INITIAL or kind_b is TokenKind.INITIAL:
+        initial, other = (a, b) if kind_a is TokenKind.INITIAL else (b, a)
+        if other.kind is TokenKind.WORD and other.text[0] == initial.text:
+            return 1.0, How.INITIAL
+        return 0.0, How.INITIAL
+    if TokenKind.LEGAL_FORM in (kind_a, kind_b) and TokenKind.WORD in (kind_a, kind_b):
+        return OSA.normalized_similarity(a.key, b.key) * params.phonetic_equal, How.TYPO
+    return 0.0, How.EXACT

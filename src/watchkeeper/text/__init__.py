@@ -1,0 +1,1 @@
+"""Text processing for name matching: normalisation, romanisation, tokens and keys."""

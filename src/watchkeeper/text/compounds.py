@@ -1,0 +1,55 @@
+"""Arabic compound names written as one Latin word, cut where other spellings put spaces.
+
+"AbdulRahman" / "Abdurrahman" / "Abd al-Rahman" all become ``abdul`` + ``rahman``;
+"Saifuddin" / "Saif-ud-Din" / "Saif al-Din" all become ``saif`` + ``al`` + ``din``.  The
+article inside such compounds is kept as its own word (a particle, weighed low), never lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABDUL = "abdul"
+ARTICLE = "al"
+
+_ABD_ALONE = frozenset(
+    {"abd", "abdu", "abdo", "abdou", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil"}
+)
+_ABD_NEEDS_ARTICLE = frozenset({"abd", "abdu", "abdo", "abdou"})
+_ABD_PREFIX = re.compile(
+    r"^(?:abd(?:oul|ul|el|al|ol|il|ur|us|ud|ut|un|uz|ar|as|ad|er|es|ou|u|o)?)(?P<rest>[a-z]{3,})$"
+)
+_ABD_NOT_COMPOUND = frozenset({"lah", "llah", "lahi", "allah", "ulah", "ullah", "illah"})
+_LINKED_SECOND_ELEMENT = re.compile(
+    r"^(?P<stem>[a-z]{3,}?)[aeiou](?P<sun>[dlrsntz])(?P=sun)?"
+    r"(?P<tail>din|deen|dine|rahman|rehman|rahim|raheem|salam|sattar|zaman|haq|haqq)$"
+)
+
+
+def split_compound(word: str) -> list[str]:
+    """One romanised word as the words of the Arabic compound it spells, or as itself."""
+    if word in _ABD_NEEDS_ARTICLE:
+        return [word]
+    if word in _ABD_ALONE:
+        return [ABDUL]
+    match = _ABD_PREFIX.match(word)
+    if match and match.group("rest") not in _ABD_NOT_COMPOUND:
+        return [ABDUL, match.group("rest")]
+    match = _LINKED_SECOND_ELEMENT.match(word)
+    if match:
+        return [match.group("stem"), ARTICLE, match.group("tail")]
+    return [word]
+
+
+def abd_articles(words: list[str]) -> set[int]:
+    """Positions of the articles that belong to a bare "abd" before them ("Abd al-Aziz")."""
+    return {
+        index
+        for index in range(1, len(words))
+        if words[index] == ARTICLE and words[index - 1] in _ABD_NEEDS_ARTICLE
+    }
+
+
+def canonical_abd(word: str) -> str:
+    """A bare "abd" / "abdu" / "abdo" as ``abdul``; any other word unchanged."""
+    return ABDUL if word in _ABD_NEEDS_ARTICLE else word

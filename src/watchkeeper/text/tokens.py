@@ -1,0 +1,243 @@
+"""Cut a name into classified, romanised words with their matching keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz.distance import OSA
+
+from watchkeeper.text.compounds import ABDUL, abd_articles, canonical_abd, split_compound
+from watchkeeper.text.normalize import normalize_name, reorder_surname_first
+from watchkeeper.text.numbers import TENS_WORDS, number_value
+from watchkeeper.text.phonetic import arabic_script_key, consonant_skeleton, phonetic_key
+from watchkeeper.text.scripts import ABJADS, Script, dominant_script
+from watchkeeper.text.translit import romanize_word
+from watchkeeper.text.vocabulary import (
+    ABBREVIATIONS,
+    ARABIC_SCRIPT_PARTICLES,
+    FILLERS,
+    LEGAL_FORMS,
+    LONG_LEGAL_FORMS,
+    LONGEST_LEGAL_FORM,
+    PARTICLES,
+    TITLES,
+)
+
+
+class TokenKind(StrEnum):
+    """What a word of a name is."""
+
+    WORD = "word"
+    PARTICLE = "particle"
+    """al, bin, abu, van, de ...: part of the name, but weak evidence."""
+    LEGAL_FORM = "legal_form"
+    """LLC, JSC, GmbH, Limited, Corporation ..."""
+    TITLE = "title"
+    """Mr, Dr, Sheikh, Haji, MV ..."""
+    FILLER = "filler"
+    """the, of, and ..."""
+    INITIAL = "initial"
+    NUMBER = "number"
+
+
+class NameStyle(StrEnum):
+    """How to read a name: as a person's, an organisation's, or either."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    ANY = "any"
+
+    @classmethod
+    def for_schema(cls, schema: str | None) -> NameStyle:
+        """The style for a FollowTheMoney schema name (``Person``, ``Company`` ...)."""
+        if schema == "Person":
+            return cls.PERSON
+        if schema in ("Organization", "Company", "Vessel", "Aircraft"):
+            return cls.ORGANIZATION
+        return cls.ANY
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a name, ready for comparison."""
+
+    text: str
+    """Romanised, lower-case ASCII: ``mohammed``, ``limited liability company``, ``44``."""
+    original: str
+    """The word as written (lower case, own script)."""
+    script: Script
+    kind: TokenKind
+    canon: str
+    """Class shared by equivalent words: particle or legal-form class, number value, else
+    ``text``."""
+    key: str
+    """Phonetic key (see :mod:`watchkeeper.text.phonetic`)."""
+    skeleton: str
+    vowelless: bool
+    """Written in a script that omits short vowels: compare by skeleton only."""
+
+
+_LEET = str.maketrans("01345789", "oieastbg")
+
+
+@dataclass(slots=True)
+class _Word:
+    """A romanised word on its way to becoming a :class:`Token`."""
+
+    text: str
+    original: str
+    script: Script
+    kind: TokenKind = TokenKind.WORD
+    canon: str = ""
+
+
+def _romanised_words(text: str, style: NameStyle) -> list[_Word]:
+    words: list[_Word] = []
+    for written in text.split():
+        for latin, original in romanize_word(written):
+            script = dominant_script(original)
+            if style is NameStyle.PERSON and not latin.isdigit() and not latin.isalpha():
+                latin = latin.translate(_LEET)
+            latin = ABBREVIATIONS.get(latin, latin)
+            words.extend(_Word(part, original, script) for part in split_compound(latin))
+    return words
+
+
+def _join_abd_article(words: list[_Word]) -> list[_Word]:
+    """ "abd" + "al" -> "abdul" ("Abd al-Aziz" spelled like "Abdul Aziz")."""
+    articles = abd_articles([word.text for word in words])
+    kept = [word for index, word in enumerate(words) if index not in articles]
+    for word in kept:
+        word.text = canonical_abd(word.text)
+    return kept
+
+
+def _group_legal_forms(words: list[_Word], style: NameStyle) -> list[_Word]:
+    """Multi-word legal forms ("limited liability company") become one word."""
+    out: list[_Word] = []
+    index = 0
+    while index < len(words):
+        for size in range(min(LONGEST_LEGAL_FORM, len(words) - index), 0, -1):
+            phrase = tuple(word.text for word in words[index : index + size])
+            form = LEGAL_FORMS.get(phrase)
+            if form is None or (size == 1 and style is NameStyle.PERSON and len(phrase[0]) < 3):
+                continue
+            first = words[index]
+            original = " ".join(word.original for word in words[index : index + size])
+            out.append(_Word(" ".join(phrase), original, first.script, TokenKind.LEGAL_FORM, form))
+            index += size
+            break
+        else:
+            out.append(words[index])
+            index += 1
+    return out
+
+
+def _classify(word: _Word, style: NameStyle) -> None:
+    if word.kind is not TokenKind.WORD:
+        return
+    text = word.text
+    value = number_value(text, roman=style is NameStyle.ORGANIZATION)
+    if value is not None:
+        word.kind, word.canon = TokenKind.NUMBER, str(value)
+    elif (particle := _particle(word)) is not None:
+        word.kind, word.canon = TokenKind.PARTICLE, particle
+    elif text in TITLES:
+        word.kind = TokenKind.TITLE
+    elif text in FILLERS:
+        word.kind = TokenKind.FILLER
+    elif len(text) == 1 and text.isalpha():
+        word.kind = TokenKind.INITIAL
+    else:
+        word.canon = _misspelt_legal_form(text)
+        if word.canon:
+            word.kind = TokenKind.LEGAL_FORM
+
+
+def _particle(word: _Word) -> str | None:
+    if word.script is Script.ARABIC:
+        return ARABIC_SCRIPT_PARTICLES.get(word.original)
+    return PARTICLES.get(word.text)
+
+
+def _misspelt_legal_form(text: str) -> str:
+    """The class of a long one-word legal form ``text`` spells with one typo, else ""."""
+    if len(text) > 6:
+        for form_text, form in LONG_LEGAL_FORMS.items():
+            if OSA.distance(text, form_text, score_cutoff=1) <= 1:
+                return form
+    return ""
+
+
+def _join_tens_and_units(words: list[_Word]) -> list[_Word]:
+    """ "forty" + "four" (or "4") -> 44."""
+    out: list[_Word] = []
+    for word in words:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.text in TENS_WORDS
+            and word.kind is TokenKind.NUMBER
+            and 0 < int(word.canon) < 10
+        ):
+            previous.canon = str(int(previous.canon) + int(word.canon))
+            previous.text = f"{previous.text} {word.text}"
+            previous.original = f"{previous.original} {word.original}"
+            continue
+        out.append(word)
+    return out
+
+
+def _key(text: str, original: str, script: Script) -> str:
+    """The phonetic key, read from the Arabic letters themselves where there are some."""
+    if script is Script.ARABIC and text != ABDUL:
+        return arabic_script_key(original.replace(" ", ""))
+    return phonetic_key(text.replace(" ", ""))
+
+
+def _token(word: _Word) -> Token:
+    vowelless = word.script in ABJADS
+    key = _key(word.text, word.original, word.script)
+    return Token(
+        text=word.text,
+        original=word.original,
+        script=word.script,
+        kind=word.kind,
+        canon=word.canon or word.text,
+        key=key,
+        skeleton=consonant_skeleton(key),
+        vowelless=vowelless,
+    )
+
+
+def tokenize_name(name: str, style: NameStyle = NameStyle.ANY) -> list[Token]:
+    """The words of ``name`` as tokens, in written order (surname-first comma forms of
+    person names are turned around first)."""
+    if style is NameStyle.PERSON:
+        name = reorder_surname_first(name)
+    words = _join_abd_article(_romanised_words(normalize_name(name), style))
+    words = _group_legal_forms(words, style)
+    for word in words:
+        _classify(word, style)
+    return [_token(word) for word in _join_tens_and_units(words)]
+
+
+def merge_tokens(tokens: list[Token] | tuple[Token, ...]) -> Token:
+    """Adjacent tokens written as one word ("Abdul" + "Rahman" -> "abdulrahman")."""
+    text = "".join(token.text.replace(" ", "") for token in tokens)
+    original = "".join(token.original.replace(" ", "") for token in tokens)
+    script = tokens[0].script
+    if any(token.script is not script for token in tokens):
+        script = Script.COMMON
+    key = _key(text, original, script)
+    return Token(
+        text=text,
+        original=original,
+        script=script,
+        kind=TokenKind.WORD,
+        canon=text,
+        key=key,
+        skeleton=consonant_skeleton(key),
+        vowelless=any(token.vowelless for token in tokens),
+    )

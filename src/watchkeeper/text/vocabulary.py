@@ -1,0 +1,262 @@
+"""Words that carry little identity of their own: particles, titles, fillers, legal forms.
+
+Each maps a romanised word (or, for legal forms, a phrase) to a canonical class so that
+spelling variants meet: "bin" / "ben" / "ibn" are one particle, "OOO" / "LLC" / "GmbH" /
+"Limited Liability Company" one legal form.  The matcher weighs these words low; it never
+drops them.
+"""
+
+from __future__ import annotations
+
+PARTICLES: dict[str, str] = {
+    # Arabic article (assimilated forms such as "ar-", "ud-" are rewritten to "al" earlier)
+    "al": "al",
+    "el": "al",
+    "ul": "al",
+    "il": "al",
+    # son / daughter / father / mother of
+    "bin": "bin",
+    "ben": "bin",
+    "ibn": "bin",
+    "ebn": "bin",
+    "bn": "bin",
+    "abn": "bin",
+    "ould": "bin",
+    "bint": "bint",
+    "binti": "bint",
+    "bnt": "bint",
+    "abu": "abu",
+    "abou": "abu",
+    "abo": "abu",
+    "aboo": "abu",
+    "abw": "abu",
+    "umm": "umm",
+    "oum": "umm",
+    # European
+    "van": "van",
+    "von": "van",
+    "vom": "van",
+    "de": "de",
+    "di": "de",
+    "da": "de",
+    "du": "de",
+    "do": "de",
+    "dos": "de",
+    "das": "de",
+    "des": "de",
+    "del": "de",
+    "della": "de",
+    "dela": "de",
+    "der": "der",
+    "den": "der",
+    "ter": "der",
+    "ten": "der",
+    "la": "la",
+    "le": "la",
+    "zu": "zu",
+}
+
+ARABIC_SCRIPT_PARTICLES: dict[str, str] = {
+    "ال": "al",
+    "آل": "al",
+    "بن": "bin",
+    "ابن": "bin",
+    "بنت": "bint",
+    "أبو": "abu",
+    "ابو": "abu",
+    "أم": "umm",
+    "ام": "umm",
+}
+"""Particles in Arabic script, by their written form (romanised, "بين" would read "bin")."""
+
+TITLES: frozenset[str] = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mme",
+        "mlle",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "hon",
+        "rev",
+        "president",
+        "praesident",
+        "prasident",
+        "monsieur",
+        "madame",
+        "herr",
+        "frau",
+        "senor",
+        "senora",
+        "sheikh",
+        "shaikh",
+        "shaykh",
+        "sheik",
+        "cheikh",
+        "shykh",
+        "haji",
+        "hajji",
+        "hadji",
+        "alhaji",
+        "mullah",
+        "mulla",
+        "molla",
+        "maulvi",
+        "mawlawi",
+        "maulavi",
+        "moulavi",
+        "maulana",
+        "mv",
+        "mt",
+    }
+)
+
+FILLERS: frozenset[str] = frozenset(
+    {"the", "of", "and", "for", "in", "at", "on", "to", "by", "y", "et", "und"}
+)
+
+ABBREVIATIONS: dict[str, str] = {
+    "intl": "international",
+    "natl": "national",
+    "mfg": "manufacturing",
+    "svcs": "services",
+    "bros": "brothers",
+    "assn": "association",
+    "dept": "department",
+    "govt": "government",
+    "univ": "university",
+    "inst": "institute",
+    "ent": "enterprises",
+    "mgmt": "management",
+    "tech": "technology",
+    "hldgs": "holdings",
+}
+"""Abbreviated words of organisation names, written out."""
+
+LLC = "llc"
+JSC = "jsc"
+CORP = "corp"
+PARTNERSHIP = "lp"
+NONPROFIT = "nonprofit"
+
+_LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
+    LLC: (
+        "llc",
+        "ltd",
+        "limited",
+        "gmbh",
+        "ooo",
+        "sarl",
+        "srl",
+        "doo",
+        "sro",
+        "kft",
+        "bv",
+        "bvba",
+        "tov",
+        "too",
+        "ltda",
+        "pty",
+        "pvt",
+        "pte",
+        "pt",
+        "bhd",
+        "sp z oo",
+        "s de rl",
+        "limited liability company",
+        "private limited company",
+        "private limited",
+        "gesellschaft mit beschrankter haftung",
+        "obshchestvo s ogranichennoy otvetstvennostyu",
+        "societatea cu raspundere limitata",
+        "societe a responsabilite limitee",
+        "sociedad de responsabilidad limitada",
+        "besloten vennootschap",
+    ),
+    JSC: (
+        "jsc",
+        "ojsc",
+        "cjsc",
+        "pjsc",
+        "zao",
+        "oao",
+        "pao",
+        "ao",
+        "ag",
+        "aktiengesellschaft",
+        "sa",
+        "spa",
+        "sas",
+        "nv",
+        "plc",
+        "as",
+        "asa",
+        "ab",
+        "oy",
+        "oyj",
+        "kk",
+        "tbk",
+        "sae",
+        "joint stock company",
+        "open joint stock company",
+        "closed joint stock company",
+        "public joint stock company",
+        "private joint stock company",
+        "aktsionernoe obshchestvo",
+        "otkrytoe aktsionernoe obshchestvo",
+        "zakrytoe aktsionernoe obshchestvo",
+        "publichnoe aktsionernoe obshchestvo",
+        "public limited company",
+        "societe anonyme",
+        "sociedad anonima",
+        "naamloze vennootschap",
+        "kabushiki kaisha",
+        "societa per azioni",
+        "spolka akcyjna",
+        "sa de cv",
+        "sab de cv",
+    ),
+    CORP: (
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "cie",
+        "compania",
+        "companhia",
+    ),
+    PARTNERSHIP: (
+        "lp",
+        "llp",
+        "partnership",
+        "limited partnership",
+        "limited liability partnership",
+        "kg",
+        "ohg",
+        "snc",
+    ),
+    NONPROFIT: ("ano", "nko", "ngo"),
+}
+
+LEGAL_FORMS: dict[tuple[str, ...], str] = {
+    tuple(text.split()): form for form, texts in _LEGAL_FORM_TEXTS.items() for text in texts
+}
+"""Legal-form phrases (as word tuples) to their class."""
+
+LONGEST_LEGAL_FORM = max(map(len, LEGAL_FORMS))
+
+LONG_LEGAL_FORMS: dict[str, str] = {
+    phrase[0]: form
+    for phrase, form in LEGAL_FORMS.items()
+    if len(phrase) == 1 and len(phrase[0]) > 6
+}
+"""One-word legal forms long enough to be recognised with a typo ("Aktiengeselschaft")."""

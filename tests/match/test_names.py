@@ -1,0 +1,258 @@
+"""Name similarity: each case named in the matching issue, as orderings and decisions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from watchkeeper.match.names import (
+    DEFAULT_THRESHOLD,
+    NameComparison,
+    compare_names,
+    prepare_name,
+)
+from watchkeeper.match.tokensim import How
+from watchkeeper.match.weights import TokenWeights
+
+
+@pytest.fixture
+def compare(listed_weights: TokenWeights):  # type: ignore[no-untyped-def]
+    def run(query: str, candidate: str, schema: str = "Person") -> NameComparison:
+        return compare_names(
+            prepare_name(query, schema, listed_weights),
+            prepare_name(candidate, schema, listed_weights),
+        )
+
+    return run
+
+
+def score(compare, query: str, candidate: str, schema: str = "Person") -> float:  # type: ignore[no-untyped-def]
+    return float(compare(query, candidate, schema).score)
+
+
+def assert_variant(compare, variant: str, listed: str, other: str, schema: str = "Person") -> None:  # type: ignore[no-untyped-def]
+    """``variant`` matches ``listed`` and scores above the other person ``other``."""
+    true_score = score(compare, variant, listed, schema)
+    assert true_score >= DEFAULT_THRESHOLD, (variant, listed, true_score)
+    assert true_score > score(compare, variant, other, schema), (variant, other)
+
+
+# --- particles -------------------------------------------------------------------------
+
+
+def test_particle_variants_match(compare) -> None:  # type: ignore[no-untyped-def]
+    assert_variant(compare, "Abou Bakr el-Baghdadi", "Abu Bakr al-Baghdadi", "Abu Bakr al-Masri")
+    assert_variant(compare, "Osama bin Laden", "Usama ibn Laden", "Osama Hamdan")
+
+
+def test_particles_are_weighed_not_deleted(compare) -> None:  # type: ignore[no-untyped-def]
+    with_particle = score(compare, "Usama bin Laden", "Usama bin Laden")
+    without = score(compare, "Usama bin Laden", "Usama Laden")
+    assert without < with_particle
+    assert without >= DEFAULT_THRESHOLD
+    assert "bin" in compare("Usama bin Laden", "Usama Laden").unmatched_query
+
+
+def test_shared_particle_and_surname_do_not_make_a_match(compare) -> None:  # type: ignore[no-untyped-def]
+    assert score(compare, "Bashar al-Assad", "Hafez al-Assad") < DEFAULT_THRESHOLD
+
+
+def test_attached_particles_match_spaced_ones(compare) -> None:  # type: ignore[no-untyped-def]
+    assert score(compare, "Jabhat Al-Nusrah", "Jabhat al Nusrah", "Organization") == 1.0
+    assert_variant(compare, "AbdulRahman Qasim", "Abd al-Rahman Qasim", "Abdul Karim Qasim")
+
+
+# --- legal forms and common-token companies --------------------------------------------
+
+
+def test_legal_form_spellings_match(compare) -> None:  # type: ignore[no-untyped-def]
+    assert_variant(
+        compare, "Siemens Aktiengesellschaft", "Siemens AG", "Siemens Energy AG", "Company"
+    )
+    assert_variant(
+        compare,
+        "Oboronnye Initsiativy LLC",
+        "OOO Oboronnye Initsiativy",
+        "OOO Oboronnye Sistemy",
+        "Company",
+    )
+    assert_variant(
+        compare,
+        "JSC Tactical Missiles Corp.",
+        "Tactical Missiles Corporation Joint Stock Company",
+        "JSC Tactical Kittens Corp.",
+        "Company",
+    )
+
+
+def test_legal_forms_weigh_low(compare) -> None:  # type: ignore[no-untyped-def]
+    assert score(compare, "Volkswagen AG", "Siemens AG", "Company") < DEFAULT_THRESHOLD
+    assert score(compare, "Crystalord", "Crystalord Ltd", "Company") >= DEFAULT_THRESHOLD
+    assert score(compare, "Deutsche Bank AG", "Deutsche Bank GmbH", "Company") < score(
+        compare, "Deutsche Bank AG", "Deutsche Bank AG", "Company"
+    )
+
+
+def test_company_of_common_words_does_not_hit_every_company(compare) -> None:  # type: ignore[no-untyped-def]
+    common = "GENERAL TRADING CORP"
+    assert score(compare, common, "PETROCHEM GENERAL TRADING LLC", "Company") < DEFAULT_THRESHOLD
+    assert score(compare, common, "General Trading Corporation", "Company") >= DEFAULT_THRESHOLD
+    assert score(compare, common, "ALPHA GENERAL TRADING CORP", "Company") < score(
+        compare, "GENERAL TRADING CORP", "GENERAL TRADING CORP", "Company"
+    )
+
+
+def test_extra_words_cost_more_in_organisation_names(compare) -> None:  # type: ignore[no-untyped-def]
+    as_person = score(compare, "Zargham Khalil", "Zargham Rostami Khalil", "Person")
+    as_company = score(compare, "Zargham Khalil", "Zargham Rostami Khalil", "Company")
+    assert as_company < as_person
+
+
+def test_rare_words_count_more_than_common_ones(compare) -> None:  # type: ignore[no-untyped-def]
+    shared_rare = score(compare, "Mohammed Khamenei", "Ali Khamenei")
+    shared_common = score(compare, "Mohammed Khamenei", "Mohammed Rouhani")
+    assert shared_rare > shared_common
+    assert score(compare, "Mohammed Hassan", "Mohammed Ali") < DEFAULT_THRESHOLD
+
+
+# --- word order, initials, typos, split / merge -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["Putin, Vladimir", "PUTIN Vladimir", "Vladimir PUTIN", "Vladimir Vladimirovich Putin"],
+)
+def test_word_order_and_surname_first(compare, variant: str) -> None:  # type: ignore[no-untyped-def]
+    assert_variant(compare, variant, "Vladimir Putin", "Vladimir Pavlov")
+
+
+def test_reordered_arabic_name(compare) -> None:  # type: ignore[no-untyped-def]
+    assert_variant(compare, "bin Salman Mohammed", "Mohammed bin Salman", "Mohammed bin Rashid")
+
+
+def test_initials(compare) -> None:  # type: ignore[no-untyped-def]
+    assert_variant(compare, "J. Smith", "John Smith", "Peter Smith")
+    assert score(compare, "Hans J Friedrich", "Hans Joachim Friedrich") > score(
+        compare, "Hans O Friedrich", "Hans Joachim Friedrich"
+    )
+    assert score(compare, "Hans O Friedrich", "Hans Joachim Friedrich") < DEFAULT_THRESHOLD
+    assert compare("J. Smith", "John Smith").pairs[-1].how is How.INITIAL
+
+
+def test_initials_alone_do_not_match(compare) -> None:  # type: ignore[no-untyped-def]
+    assert score(compare, "N.N.", "Nursultan Nazarbayev") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("typo", "listed", "other"),
+    [
+        ("Olaf Scholze", "Olaf Scholz", "Olaf Schmidt"),
+        ("Vladmir Putin", "Vladimir Putin", "Vladimir Potanin"),
+        ("Kim Jong-uun", "Kim Jong-un", "Kim Yong-nam"),
+        ("Friedrich Lindenburg", "Friedrich Lindenberg", "Friedrich Lindemann"),
+        ("Donlad Trump", "Donald Trump", "Donald Tusk"),
+    ],
+)
+def test_one_letter_typos_and_doubled_letters(compare, typo: str, listed: str, other: str) -> None:  # type: ignore[no-untyped-def]
+    assert_variant(compare, typo, listed, other)
+
+
+def test_a_shared_surname_alone_does_not_match(compare) -> None:  # type: ignore[no-untyped-def]
+    assert score(compare, "Boris Abramovich", "Roman Abramovich") < DEFAULT_THRESHOLD
+    assert score(compare, "Snow", "Snoe", "Vessel") < score(compare, "Snow", "SNOW", "Vessel")
+
+
+@pytest.mark.parametrize(
+    ("joined", "spaced"),
+    [
+        ("ALISHERUSMANOV", "Alisher Usmanov"),
+        ("Ramimakhlouf", "Rami Makhlouf"),
+        ("PRICEWATERHOUSECOOPERS", "Pricewaterhouse Coopers"),
+        ("vanderbilt corp", "van der bilt corp"),
+    ],
+)
+def test_split_and_merged_words(compare, joined: str, spaced: str) -> None:  # type: ignore[no-untyped-def]
+    assert score(compare, joined, spaced) >= DEFAULT_THRESHOLD
+    assert any(pair.how is How.MERGED for pair in compare(joined, spaced).pairs)
+
+
+# --- romanisation variants and scripts ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("variant", "listed", "other"),
+    [
+        ("Muhammad Yusuf", "Mohammed Yousef", "Mohammed Yunus"),
+        ("Moammar Qaddafi", "Muammar Gaddafi", "Muammar Ghazali"),
+        ("Usama bin Ladin", "Osama bin Laden", "Osama bin Hamdan"),
+        ("Saddam Husayn", "Saddam Hussein", "Saddam Haddad"),
+        ("Wolodymyr Selenskyj", "Volodymyr Zelenskyy", "Volodymyr Groysman"),
+        ("Mahmood Ahmadinezhad", "Mahmoud Ahmadinejad", "Mahmoud Abbas"),
+    ],
+)
+def test_romanisation_variants(compare, variant: str, listed: str, other: str) -> None:  # type: ignore[no-untyped-def]
+    assert_variant(compare, variant, listed, other)
+
+
+@pytest.mark.parametrize(
+    ("written", "latin", "other"),
+    [
+        ("Владимир Путин", "Vladimir Putin", "Vladimir Zhirinovsky"),
+        ("محمد بن سلمان", "Mohammed bin Salman", "Mohammed bin Rashid"),
+        ("عبد الفتاح السيسي", "Abdel Fattah el-Sisi", "Abdel Fattah Younis"),
+        ("مسعود پزشکیان", "Masoud Pezeshkian", "Masoud Barzani"),
+        ("Κυριάκος Μητσοτάκης", "Kyriakos Mitsotakis", "Kyriakos Pierrakakis"),
+        ("习近平", "Xi Jinping", "Li Qiang"),
+        ("김정은", "Kim Jong Un", "Kim Yo Jong"),
+        ("バラク・オバマ", "Barack Obama", "Michelle Obama"),
+    ],
+)
+def test_scripts_meet_their_latin_spelling(compare, written: str, latin: str, other: str) -> None:  # type: ignore[no-untyped-def]
+    assert_variant(compare, written, latin, other)
+
+
+def test_same_script_names_compare_in_their_own_script(compare) -> None:  # type: ignore[no-untyped-def]
+    assert score(compare, "习近朋", "习近平") < DEFAULT_THRESHOLD
+    assert score(compare, "Владимир Пулин", "Владимир Путин") >= DEFAULT_THRESHOLD
+
+
+# --- explanation -----------------------------------------------------------------------------
+
+
+def test_explanation_lists_pairs_and_unmatched_tokens(compare) -> None:  # type: ignore[no-untyped-def]
+    explained = compare("Sergey Viktorovich Lavrov", "Sergey Lavrov").to_dict()
+    assert {(pair["query"], pair["candidate"]) for pair in explained["pairs"]} == {
+        ("sergey", "sergey"),
+        ("lavrov", "lavrov"),
+    }
+    assert explained["unmatched_query"] == ["viktorovich"]
+    assert explained["unmatched_candidate"] == []
+
+
+# --- properties ----------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    ["al", "bin", "mohammed", "muhammad", "ali", "hassan", "ltd", "llc", "trading", "j", "44",
+     "abdul", "rahman", "abdulrahman", "smith", "smyth", "de", "van", "general"]
+)  # fmt: skip
+_NAMES = st.lists(
+    _WORDS | st.text(alphabet="abdeiklmnorsu", min_size=1, max_size=7), max_size=5
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAMES, _NAMES, st.sampled_from(["Person", "Company", None]))
+def test_score_is_symmetric_and_bounded(one: str, other: str, schema: str | None) -> None:
+    forward = compare_names(prepare_name(one, schema), prepare_name(other, schema)).score
+    backward = compare_names(prepare_name(other, schema), prepare_name(one, schema)).score
+    assert 0.0 <= forward <= 1.0
+    assert forward == pytest.approx(backward)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NAMES.filter(str.strip), st.sampled_from(["Person", "Company", None]))
+def test_identical_names_score_one(name: str, schema: str | None) -> None:
+    prepared = prepare_name(name, schema)
+    if prepared.tokens:
+        assert compare_names(prepared, prepare_name(name, schema)).score == pytest.approx(1.0)

@@ -1,0 +1,88 @@
+"""Tokens: kinds, particles, legal forms, compounds, numbers."""
+
+from __future__ import annotations
+
+from watchkeeper.text.tokens import NameStyle, Token, TokenKind, tokenize_name
+
+
+def _texts(tokens: list[Token]) -> list[str]:
+    return [token.text for token in tokens]
+
+
+def _kinds(tokens: list[Token]) -> list[TokenKind]:
+    return [token.kind for token in tokens]
+
+
+def test_particles_are_kept_and_marked() -> None:
+    tokens = tokenize_name("Usama bin Laden", NameStyle.PERSON)
+    assert _texts(tokens) == ["usama", "bin", "laden"]
+    assert _kinds(tokens) == [TokenKind.WORD, TokenKind.PARTICLE, TokenKind.WORD]
+
+
+def test_particle_variants_share_a_class() -> None:
+    bin_forms = [tokenize_name(f"X {form} Y")[1] for form in ("bin", "ibn", "ben")]
+    assert {token.canon for token in bin_forms} == {"bin"}
+
+
+def test_attached_article_is_its_own_token() -> None:
+    assert _texts(tokenize_name("Al-Nusrah Front")) == ["al", "nusrah", "front"]
+
+
+def test_abd_compounds_are_spelled_alike() -> None:
+    expected = ["abdul", "rahman"]
+    for spelling in ("AbdulRahman", "Abdul Rahman", "Abdurrahman", "Abd al-Rahman", "Abdelrahman"):
+        assert _texts(tokenize_name(spelling, NameStyle.PERSON)) == expected, spelling
+    assert _texts(tokenize_name("Abdullah", NameStyle.PERSON)) == ["abdullah"]
+
+
+def test_din_compounds_are_spelled_alike() -> None:
+    expected = ["saif", "al", "din"]
+    for spelling in ("Saifuddin", "Saif-ud-Din", "Saif al-Din"):
+        assert _texts(tokenize_name(spelling, NameStyle.PERSON)) == expected, spelling
+
+
+def test_multi_word_legal_forms_become_one_token() -> None:
+    tokens = tokenize_name("Limited Liability Company Iskusstvo Krasoty", NameStyle.ORGANIZATION)
+    assert tokens[0].kind is TokenKind.LEGAL_FORM
+    assert tokens[0].canon == tokenize_name("OOO X", NameStyle.ORGANIZATION)[0].canon
+
+
+def test_cyrillic_legal_form_is_recognised() -> None:
+    tokens = tokenize_name('ООО "Байкал"', NameStyle.ORGANIZATION)
+    assert _kinds(tokens) == [TokenKind.LEGAL_FORM, TokenKind.WORD]
+
+
+def test_misspelt_long_legal_form_is_recognised() -> None:
+    assert tokenize_name("Siemens Aktiengeselschaft")[1].kind is TokenKind.LEGAL_FORM
+
+
+def test_short_legal_forms_are_not_read_into_person_names() -> None:
+    assert tokenize_name("Ao Chen", NameStyle.PERSON)[0].kind is TokenKind.WORD
+
+
+def test_numbers_in_words_and_digits_meet() -> None:
+    words = tokenize_name("Brigade Forty-Four", NameStyle.ORGANIZATION)[1]
+    digits = tokenize_name("Brigade 44", NameStyle.ORGANIZATION)[1]
+    assert words.kind is digits.kind is TokenKind.NUMBER
+    assert words.canon == digits.canon == "44"
+
+
+def test_roman_numerals_only_outside_person_names() -> None:
+    assert tokenize_name("Fund IX", NameStyle.ORGANIZATION)[1].canon == "9"
+    assert tokenize_name("Xi Jinping", NameStyle.PERSON)[0].kind is TokenKind.WORD
+
+
+def test_titles_initials_and_fillers() -> None:
+    tokens = tokenize_name("Mr. J. Smith of the Hague", NameStyle.PERSON)
+    assert _kinds(tokens)[:3] == [TokenKind.TITLE, TokenKind.INITIAL, TokenKind.WORD]
+    assert tokens[3].kind is TokenKind.FILLER
+
+
+def test_digits_in_person_names_are_read_as_letters() -> None:
+    assert _texts(tokenize_name("Ig0r Sech1n", NameStyle.PERSON)) == ["igor", "sechin"]
+
+
+def test_arabic_tokens_are_vowelless_and_keep_their_script() -> None:
+    token = tokenize_name("محمد")[0]
+    assert token.vowelless
+    assert token.original == "محمد"
