@@ -212,3 +212,22 @@ def _drop_empty(value: Any) -> Any:
     if isinstance(value, list):
         return [_drop_empty(v) for v in value]
     return value
+
+
+@dataclass(slots=True)
+class Query:
+    """Something to screen: a name (or several) and what else is known about it.
+
+    The shape follows the yente / OpenSanctions ``/match`` API (see DESIGN.md); a value that
+    is not given is unknown, and unknown evidence is neutral.
+    """
+
+    id: str
+    names: list[str]
+    schema: Schema | None = None
+    """None: the query could be a person or an organisation."""
+    birth_dates: list[DateSpec] = field(default_factory=list)
+    nationalities: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    gender: Gender | None = None
+    identifiers: list[Identifier] = field(default_factory=list)
