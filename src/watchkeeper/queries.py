@@ -20,7 +20,17 @@ from typing import Any
 
 from watchkeeper.countries import country_or_text
 from watchkeeper.dates import parse_date
-from watchkeeper.model import DateSpec, Gender, Identifier, IdType, Query, Schema
+from watchkeeper.model import (
+    DateSpec,
+    Entity,
+    Gender,
+    Identifier,
+    IdType,
+    Name,
+    NameKind,
+    Query,
+    Schema,
+)
 
 # yente / FollowTheMoney schema names accepted in queries.
 SCHEMAS: dict[str, Schema | None] = {
@@ -222,3 +232,23 @@ def _csv_queries(text: str, source: str) -> Iterator[Query | QueryError]:
                 yield QueryError(source, line_number, str(error), row.get("id") or None)
     except csv.Error as error:
         yield QueryError(source, line_number + 1, f"malformed CSV: {error}")
+
+
+def entity_from_query(query: Query) -> Entity:
+    """A query read as a listed entity (for scoring two given records against each other).
+
+    Its first name is the primary name, the others aliases.
+    """
+    return Entity(
+        id=query.id,
+        schema=query.schema or Schema.LEGAL_ENTITY,
+        names=[
+            Name(text, NameKind.PRIMARY if index == 0 else NameKind.ALIAS)
+            for index, text in enumerate(query.names)
+        ],
+        birth_dates=list(query.birth_dates),
+        nationalities=list(query.nationalities),
+        countries=list(query.countries),
+        gender=query.gender,
+        identifiers=list(query.identifiers),
+    )

@@ -1,80 +1,126 @@
-"""Name screening against the current version of every stored list.
+"""Screening: a query in, the listed entities that match it out, best first, explained.
 
-This is the first, plain screening step: every listed name is normalised (case, accents,
-punctuation, spacing) and compared with the query by an order-free fuzzy token score.  The
-matching engine of issue 3 (transliteration, frequency-aware token alignment, dates,
-countries and identifiers, a candidate index) replaces the scoring here.
+The current version of every list in the store is compiled once into a candidate index
+(``<home>/index/<key>.idx``, the key naming the list versions it holds) and loaded from there
+on later runs.  A query's names find candidates in the index and are scored against their
+listed names (:mod:`watchkeeper.match.names`); the best name pair is combined with the other
+evidence (:mod:`watchkeeper.match.features`) into the final score
+(:mod:`watchkeeper.match.score`).
 """
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from rapidfuzz import fuzz, process
-
-from watchkeeper.model import Entity, Name
+from watchkeeper.match.engine import Matcher
+from watchkeeper.match.features import collect_evidence
+from watchkeeper.match.index import CandidateIndex, versions_key
+from watchkeeper.match.score import DEFAULT_THRESHOLD, MAX_LIFT, MatchScore, combine
+from watchkeeper.model import Entity, Query
 from watchkeeper.store import Store
 
-DEFAULT_THRESHOLD = 0.85
-
-
-def normalise(name: str) -> str:
-    """Lower case, accents removed, punctuation as spaces, words single-spaced."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    letters = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
-    return " ".join(letters.split())
+DEFAULT_LIMIT = 10
+EVIDENCE_HEADROOM = 5
+"""With dates, countries or identifiers in a query, this many times ``limit`` entities are
+taken by name before the evidence re-ranks them."""
+INDEX_SUFFIX = ".idx"
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A listed entity whose name met the query name."""
+    """A listed entity that matched a query, with its score and explanation."""
 
     entity: Entity
-    matched_name: Name
-    score: float
+    result: MatchScore
+
+    @property
+    def score(self) -> float:
+        return self.result.score
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result JSON item of DESIGN.md."""
+        return {
+            "id": self.entity.id,
+            "score": round(self.result.score, 4),
+            "match": self.result.match,
+            "list": self.entity.list_name,
+            "schema": str(self.entity.schema),
+            "caption": self.entity.caption,
+            "matched_name": self.result.name.candidate.text,
+            "query_name": self.result.name.query.text,
+            "explanation": self.result.explanation(),
+        }
+
+
+def open_index(store: Store, on_build: Callable[[], None] | None = None) -> CandidateIndex:
+    """The candidate index of the store's current list versions, built and saved if needed."""
+    path = index_path(store)
+    if path.exists():
+        return CandidateIndex.load(path)
+    if on_build is not None:
+        on_build()
+    versions = store.current_versions()
+    entities = [entity for version in versions for entity in store.entities(version.id)]
+    index = CandidateIndex.build(entities)
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    index.save(partial)
+    partial.replace(path)
+    for stale in folder.glob(f"*{INDEX_SUFFIX}"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    return index
 
 
 class Screener:
-    """Holds every listed name of the store's current list versions, ready to compare."""
+    """Screens queries against one candidate index."""
 
-    def __init__(self, entities: list[Entity]) -> None:
-        self._names: list[str] = []
-        self._owners: list[tuple[Entity, Name]] = []
-        for entity in entities:
-            for name in entity.names:
-                key = normalise(name.full)
-                if key:
-                    self._names.append(key)
-                    self._owners.append((entity, name))
-
-    @classmethod
-    def from_store(cls, store: Store) -> Screener:
-        """A screener over the current version of every list in ``store``."""
-        entities = [
-            entity for version in store.current_versions() for entity in store.entities(version.id)
-        ]
-        return cls(entities)
+    def __init__(self, index: CandidateIndex, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.index = index
+        self.threshold = threshold
+        self._matcher = Matcher(index)
 
     @property
-    def name_count(self) -> int:
-        return len(self._names)
+    def entity_count(self) -> int:
+        return len(self.index)
 
-    def screen(self, name: str, threshold: float = DEFAULT_THRESHOLD, limit: int = 10) -> list[Hit]:
-        """The best-scoring entities for ``name``, one hit per entity, best first."""
-        query = normalise(name)
-        if not query:
-            return []
-        matches = process.extract(
-            query,
-            self._names,
-            scorer=fuzz.token_sort_ratio,
-            score_cutoff=threshold * 100,
-            limit=limit * 5,
-        )
-        hits: dict[str, Hit] = {}
-        for _text, score, index in matches:
-            entity, listed_name = self._owners[index]
-            if entity.id not in hits or hits[entity.id].score < score / 100:
-                hits[entity.id] = Hit(entity, listed_name, score / 100)
-        return sorted(hits.values(), key=lambda hit: (-hit.score, hit.entity.id))[:limit]
+    def screen(self, query: Query, limit: int = DEFAULT_LIMIT) -> list[Hit]:
+        """The entities scoring at or above the threshold for ``query``, best first."""
+        evidence_known = _has_evidence(query)
+        name_floor = self.threshold - MAX_LIFT if evidence_known else self.threshold
+        name_limit = limit * EVIDENCE_HEADROOM if evidence_known else limit
+        hits: list[Hit] = []
+        for name_hit in self._matcher.match_names(
+            query.names, query.schema, name_floor, name_limit
+        ):
+            entity = self.index.entity(name_hit.entity)
+            evidence = collect_evidence(query, entity)
+            result = combine(name_hit.comparison, name_hit.listed.kind, evidence, self.threshold)
+            if result.match:
+                hits.append(Hit(entity, result))
+        hits.sort(key=lambda hit: (-hit.score, hit.entity.id))
+        return hits[:limit]
+
+
+def _has_evidence(query: Query) -> bool:
+    return bool(
+        query.birth_dates
+        or query.nationalities
+        or query.countries
+        or query.gender
+        or query.identifiers
+    )
+
+
+def result_line(query_id: str, hits: Sequence[Hit]) -> dict[str, Any]:
+    """One line of ``screen --output``: the query id and its hits."""
+    return {"id": query_id, "results": [hit.to_dict() for hit in hits]}
+
+
+def index_path(store: Store) -> Path:
+    """Where the index of the store's current versions is (or would be) kept."""
+    return store.home / "index" / f"{versions_key(store.current_versions())}{INDEX_SUFFIX}"

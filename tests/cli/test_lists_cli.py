@@ -131,17 +131,6 @@ def test_update_from_local_server(db: str, un_paths: tuple[str, str]) -> None:
     assert "HTTP 500" in outcome["reasons"][0]
 
 
-def test_screen_finds_a_listed_alias(db: str, un_paths: tuple[str, str]) -> None:
-    _run("lists", "import", un_paths[1], "--db", db)
-    code, out, _ = _run(
-        "screen", "abu bakr al baghdadi", "Maria Fernanda Lopez", "--db", db, "--json"
-    )
-    assert code == 0
-    baghdadi, unlisted = json.loads(out)
-    assert baghdadi["results"][0]["id"] == "un:QDi.299"
-    assert unlisted["results"] == []
-
-
 def test_screen_without_lists_says_so(db: str) -> None:
     code, _out, err = _run("screen", "anyone", "--db", db)
     assert code == 2 and "no lists imported" in err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from watchkeeper.cli.lists import lists_app
+from watchkeeper.cli.match import match_command
 from watchkeeper.cli.screen import screen_command
 
 app = typer.Typer(
@@ -15,6 +16,7 @@ app = typer.Typer(
 )
 app.add_typer(lists_app, name="lists")
 app.command("screen")(screen_command)
+app.command("match")(match_command)
 
 
 def main() -> None:

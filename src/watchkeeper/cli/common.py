@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -30,6 +32,16 @@ err_console = Console(stderr=True, soft_wrap=True)
 def open_store(db: Path | None) -> Store:
     """The store in ``db`` or in the default data directory."""
     return Store(db if db is not None else default_home())
+
+
+@contextmanager
+def open_output(path: Path | None) -> Iterator[TextIO]:
+    """The file ``path`` opened for writing, or standard output when None."""
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8") as handle:
+        yield handle
 
 
 def print_json(data: Any) -> None:

@@ -1,10 +1,18 @@
-"""``watchkeeper screen``: names in, listed entities that match out."""
+"""``watchkeeper screen``: names or query files in, matching listed entities out."""
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from watchkeeper.cli.common import (
@@ -12,13 +20,19 @@ from watchkeeper.cli.common import (
     JsonOption,
     console,
     err_console,
+    open_output,
     open_store,
-    print_json,
 )
-from watchkeeper.screening import DEFAULT_THRESHOLD, Hit, Screener
+from watchkeeper.countries import country_or_text
+from watchkeeper.dates import parse_date
+from watchkeeper.model import Query
+from watchkeeper.queries import SCHEMAS, QueryError, read_queries
+from watchkeeper.screening import DEFAULT_LIMIT, Hit, Screener, open_index, result_line
+from watchkeeper.store import Store
 
 SAMPLE_NAMES = (
     "Abu Bakr al-Baghdadi",
+    "Abou Bakr El Baghdadi",
     "Jabhat al Nusra",
     "Hamza bin Laden",
     "Banco Nacional de Cuba",
@@ -27,63 +41,186 @@ SAMPLE_NAMES = (
     "Nordic Timber Supplies AB",
 )
 """Listed names spelled differently from the lists, and names that are not listed."""
+CHUNK_SIZE = 250
+
+_worker_screener: Screener | None = None
+"""The screener a batch worker process inherits from its parent (fork)."""
 
 
 def screen_command(
     names: Annotated[list[str] | None, typer.Argument(help="Names to screen.")] = None,
+    birth_date: Annotated[
+        str | None, typer.Option("--birth-date", help="Birth date: 1971-07-28, 1971, circa 1970.")
+    ] = None,
+    country: Annotated[
+        list[str] | None, typer.Option("--country", help="Country or nationality (repeatable).")
+    ] = None,
+    schema: Annotated[
+        str | None, typer.Option("--schema", help="Person, Organization, Company, Vessel, ...")
+    ] = None,
+    input_file: Annotated[
+        Path | None,
+        typer.Option("--input", help="Queries: .jsonl (yente /match shape) or .csv.", exists=True),
+    ] = None,
+    output_file: Annotated[
+        Path | None, typer.Option("--output", help="Result lines (default: standard output).")
+    ] = None,
+    threshold: Annotated[
+        float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Lowest score reported.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Hits per query.")] = DEFAULT_LIMIT,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes for --input.")
+    ] = os.cpu_count() or 1,
     sample: Annotated[
         bool, typer.Option("--sample", help="Screen a built-in sample of names.")
     ] = False,
-    threshold: Annotated[
-        float, typer.Option("--threshold", min=0.0, max=1.0, help="Lowest score reported.")
-    ] = DEFAULT_THRESHOLD,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Hits per name.")] = 5,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Screen names against the current version of every imported list."""
-    queries = list(names or []) + (list(SAMPLE_NAMES) if sample else [])
-    if not queries:
-        raise typer.BadParameter("give names to screen, or --sample")
+    """Screen names, or a file of queries, against the current version of every list."""
+    if input_file is None and not names and not sample:
+        raise typer.BadParameter("give names to screen, --sample, or --input FILE")
     with open_store(db) as store:
-        screener = Screener.from_store(store)
-    if screener.name_count == 0:
-        err_console.print("[red]error:[/] no lists imported: run `watchkeeper lists import` first")
-        raise typer.Exit(2)
-    results = [(query, screener.screen(query, threshold, limit)) for query in queries]
+        screener = _open_screener(store, threshold)
+    if input_file is not None:
+        _screen_file(screener, input_file, output_file, limit, workers)
+        return
+    queries = [
+        _query_from_options(name, birth_date, country or [], schema)
+        for name in [*(names or []), *(SAMPLE_NAMES if sample else ())]
+    ]
+    results = [(query, screener.screen(query, limit)) for query in queries]
     if as_json:
-        print_json(
-            [{"query": query, "results": [_hit_dict(h) for h in hits]} for query, hits in results]
-        )
+        for query, hits in results:
+            sys.stdout.write(json.dumps(result_line(query.id, hits), ensure_ascii=False) + "\n")
         return
     for query, hits in results:
         _print_hits(query, hits)
 
 
-def _hit_dict(hit: Hit) -> dict[str, object]:
-    return {
-        "id": hit.entity.id,
-        "score": round(hit.score, 3),
-        "list": hit.entity.list_name,
-        "caption": hit.entity.caption,
-        "matched_name": hit.matched_name.full,
-        "name_kind": str(hit.matched_name.kind),
-    }
+def _open_screener(store: Store, threshold: float | None) -> Screener:
+    if not store.current_versions():
+        err_console.print("[red]error:[/] no lists imported: run `watchkeeper lists import` first")
+        raise typer.Exit(2)
+    index = open_index(store, on_build=lambda: err_console.print("building the match index ..."))
+    return Screener(index) if threshold is None else Screener(index, threshold)
 
 
-def _print_hits(query: str, hits: list[Hit]) -> None:
+def _query_from_options(
+    name: str, birth_date: str | None, countries: list[str], schema: str | None
+) -> Query:
+    date = parse_date(birth_date) if birth_date else None
+    if birth_date and date is None:
+        raise typer.BadParameter(f"{birth_date!r} is not a date", param_hint="--birth-date")
+    schema_key = (schema or "").replace(" ", "").lower()
+    if schema and schema_key not in SCHEMAS:
+        raise typer.BadParameter(f"unknown schema {schema!r}", param_hint="--schema")
+    codes = [code for code in (country_or_text(text) for text in countries) if code]
+    return Query(
+        id=name,
+        names=[name],
+        schema=SCHEMAS[schema_key] if schema else None,
+        birth_dates=[date] if date else [],
+        nationalities=codes,
+        countries=codes,
+    )
+
+
+def _screen_file(
+    screener: Screener, input_file: Path, output_file: Path | None, limit: int, workers: int
+) -> None:
+    records = list(read_queries(input_file))
+    queries = [record for record in records if isinstance(record, Query)]
+    errors = [record for record in records if isinstance(record, QueryError)]
+    matched = 0
+    with open_output(output_file) as output, _progress(len(queries)) as (progress, task):
+        for error in errors:
+            output.write(json.dumps(_error_line(error), ensure_ascii=False) + "\n")
+        for results in _screen_chunks(screener, queries, limit, workers):
+            for has_hits, line in results:
+                output.write(line + "\n")
+                matched += has_hits
+            progress.advance(task, len(results))
+    err_console.print(
+        f"screened {len(queries):,} queries against {screener.entity_count:,} listed entities: "
+        f"{matched:,} with hits, {len(errors):,} unreadable"
+    )
+    for error in errors[:20]:
+        err_console.print(f"  unreadable: {error}", markup=False, highlight=False)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _error_line(error: QueryError) -> dict[str, object]:
+    return {"id": error.query_id, "line": error.line, "results": [], "error": error.message}
+
+
+def _screen_chunks(
+    screener: Screener, queries: Sequence[Query], limit: int, workers: int
+) -> Iterator[list[tuple[bool, str]]]:
+    """(has hits, result line) per query, chunk by chunk in input order, from ``workers``
+    processes that share the parent's index (fork, copy-on-write)."""
+    global _worker_screener
+    chunks = [
+        (queries[start : start + CHUNK_SIZE], limit) for start in range(0, len(queries), CHUNK_SIZE)
+    ]
+    _worker_screener = screener
+    if workers == 1 or len(chunks) == 1:
+        yield from map(_screen_chunk, chunks)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        yield from pool.imap(_screen_chunk, chunks)
+
+
+def _screen_chunk(task: tuple[Sequence[Query], int]) -> list[tuple[bool, str]]:
+    queries, limit = task
+    assert _worker_screener is not None
+    results = []
+    for query in queries:
+        hits = _worker_screener.screen(query, limit)
+        results.append((bool(hits), json.dumps(result_line(query.id, hits), ensure_ascii=False)))
+    return results
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[tuple[Progress, TaskID]]:
+    with Progress(
+        TextColumn("screening"),
+        BarColumn(),
+        TextColumn("{task.completed:,}/{task.total:,}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    ) as progress:
+        yield progress, progress.add_task("screening", total=total)
+
+
+def _print_hits(query: Query, hits: list[Hit]) -> None:
     if not hits:
-        console.print(f"[green]no match[/] {query}")
+        console.print(f"[green]no match[/] {query.names[0]}")
         return
     table = Table(
-        "score", "id", "schema", "caption", "matched name", title=f"{query}: {len(hits)} hit(s)"
+        "score",
+        "id",
+        "caption",
+        "matched name",
+        "evidence",
+        title=f"{query.names[0]}: {len(hits)} hit(s)",
     )
     for hit in hits:
+        evidence = ", ".join(
+            f"{item['feature']} {item['effect']:+.2f}"
+            for item in hit.result.explanation()[1:]
+            if item["effect"]
+        )
         table.add_row(
             f"{hit.score:.2f}",
             hit.entity.id,
-            str(hit.entity.schema),
             hit.entity.caption,
-            f"{hit.matched_name.full} ({hit.matched_name.kind})",
+            f"{hit.result.name.candidate.text} ({hit.result.name_kind})",
+            evidence or "-",
         )
     console.print(table)

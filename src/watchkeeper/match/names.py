@@ -17,10 +17,11 @@ a different word is stronger evidence of a different person than a missing one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from watchkeeper.match.tokensim import How, SimilarityParams, token_similarity, word_similarity
+from watchkeeper.match.tokensim import How, SimilarityParams, token_similarity
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
 
@@ -93,7 +94,8 @@ class PreparedName:
     style: NameStyle
 
 
-def _token_weight(token: Token, weights: TokenWeights | None, params: NameParams) -> float:
+def token_weight(token: Token, weights: TokenWeights | None, params: NameParams) -> float:
+    """The weight of a token in a name: by frequency for words, by kind for the others."""
     if token.kind is TokenKind.WORD:
         return weights.weight(token) if weights is not None else 1.0
     return params.kind_weights[token.kind]
@@ -106,6 +108,21 @@ def _group(runs: list[tuple[str, _Run]]) -> dict[str, tuple[_Run, ...]]:
     return {label: tuple(found) for label, found in grouped.items()}
 
 
+def _all_words(tokens: Sequence[Token]) -> bool:
+    return all(token.kind is TokenKind.WORD for token in tokens)
+
+
+def joined_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(start, end) of the runs of adjacent tokens a name is also compared by, joined into one
+    word: two or three tokens of any kind (split / merge) and two to four words (acronyms)."""
+    return [
+        (start, end)
+        for start in range(len(tokens) - 1)
+        for end in range(start + 2, min(start + _MAX_ACRONYM, len(tokens)) + 1)
+        if end - start <= _MAX_RUN or _all_words(tokens[start:end])
+    ]
+
+
 def prepare_name(
     text: str,
     schema: str | None = None,
@@ -114,20 +131,36 @@ def prepare_name(
 ) -> PreparedName:
     """Tokenise and weigh a name once (``schema`` is the FollowTheMoney schema name)."""
     style = NameStyle.for_schema(schema)
-    tokens = tuple(tokenize_name(text, style))
-    token_weights = tuple(_token_weight(token, weights, params) for token in tokens)
+    return prepare_tokens(text, style, tuple(tokenize_name(text, style)), weights, params)
+
+
+def prepare_tokens(
+    text: str,
+    style: NameStyle,
+    tokens: tuple[Token, ...],
+    weights: TokenWeights | None = None,
+    params: NameParams = DEFAULT_PARAMS,
+    joined: Sequence[Token] | None = None,
+) -> PreparedName:
+    """Weigh the tokens of a name already cut into tokens (``tokenize_name(text, style)``).
+
+    ``joined`` are the tokens of :func:`joined_spans` merged (``merge_tokens``), in that
+    order, when they are known already; they are computed otherwise.
+    """
+    token_weights = tuple(token_weight(token, weights, params) for token in tokens)
+    spans = joined_spans(tokens)
+    if joined is None:
+        joined = [merge_tokens(tokens[start:end]) for start, end in spans]
     merged: list[tuple[str, _Run]] = []
     acronyms: list[tuple[str, _Run]] = []
-    for start in range(len(tokens) - 1):
-        for end in range(start + 2, min(start + _MAX_ACRONYM, len(tokens)) + 1):
-            part = tokens[start:end]
-            mask = (1 << end) - (1 << start)
-            joined = merge_tokens(part)
-            run = _Run(mask, joined, sum(token_weights[start:end]), len(joined.text))
-            if end - start <= _MAX_RUN:
-                merged.append((run.token.skeleton[:1], run))
-            if all(token.kind is TokenKind.WORD for token in part):
-                acronyms.append(("".join(token.text[0] for token in part), run))
+    for (start, end), token in zip(spans, joined, strict=True):
+        part = tokens[start:end]
+        mask = (1 << end) - (1 << start)
+        run = _Run(mask, token, sum(token_weights[start:end]), len(token.text))
+        if end - start <= _MAX_RUN:
+            merged.append((token.skeleton[:1], run))
+        if _all_words(part):
+            acronyms.append(("".join(word.text[0] for word in part), run))
     words = tuple(
         (index, token, weight)
         for index, (token, weight) in enumerate(zip(tokens, token_weights, strict=True))
@@ -242,14 +275,43 @@ def _candidate(
     )
 
 
+SimilarityCache = dict[tuple[int, int], tuple[Token, Token, float, How]]
+"""Similarities of token pairs computed already, keyed by the ids of the two tokens.  Each
+entry holds its two tokens, so that no other token can take their ids while it exists."""
+
+
+def matched_share(similarity: float, params: NameParams) -> float:
+    """How much of a pair of words of this similarity (above the floor) counts as matched;
+    the rest of their weight is left over."""
+    share: float = min(1.0, (similarity - params.floor) / (1.0 - params.floor)) ** params.leniency
+    return share
+
+
+def cached_similarity(
+    a: Token, b: Token, params: SimilarityParams, cache: SimilarityCache | None
+) -> tuple[float, How]:
+    """:func:`token_similarity`, looked up in ``cache`` first."""
+    if cache is None:
+        return token_similarity(a, b, params)
+    key = (id(a), id(b))
+    found = cache.get(key)
+    if found is None:
+        similarity, how = token_similarity(a, b, params)
+        cache[key] = (a, b, similarity, how)
+        return similarity, how
+    return found[2], found[3]
+
+
 def _single_candidates(
-    query: PreparedName, candidate: PreparedName, params: NameParams
+    query: PreparedName,
+    candidate: PreparedName,
+    params: NameParams,
+    cache: SimilarityCache | None,
 ) -> list[_Candidate]:
     found = []
     floor = params.floor
     similarity_params = params.similarity
     exact = How.EXACT
-    word = TokenKind.WORD
     candidate_tokens = tuple(zip(candidate.tokens, candidate.weights, strict=True))
     for i, (query_token, query_weight) in enumerate(zip(query.tokens, query.weights, strict=True)):
         query_text = query_token.text
@@ -258,14 +320,9 @@ def _single_candidates(
             if query_text == candidate_text and query_token.original == candidate_token.original:
                 similarity, how = 1.0, exact
             else:
-                if query_token.kind is word and candidate_token.kind is word:
-                    similarity, how = word_similarity(
-                        query_token, candidate_token, similarity_params
-                    )
-                else:
-                    similarity, how = token_similarity(
-                        query_token, candidate_token, similarity_params
-                    )
+                similarity, how = cached_similarity(
+                    query_token, candidate_token, similarity_params, cache
+                )
                 if similarity <= floor:
                     continue
             low, high = (
@@ -291,7 +348,11 @@ def _single_candidates(
 
 
 def _merge_candidates(
-    runs_side: PreparedName, other: PreparedName, params: NameParams, runs_are_query: bool
+    runs_side: PreparedName,
+    other: PreparedName,
+    params: NameParams,
+    runs_are_query: bool,
+    cache: SimilarityCache | None,
 ) -> list[_Candidate]:
     """Runs of adjacent words of one name against single words of the other."""
     found = []
@@ -301,7 +362,7 @@ def _merge_candidates(
         for run in runs.get(token.skeleton[:1], ()):
             if abs(run.length - length) > 2 and abs(run.length - length) > length // 5:
                 continue
-            similarity, _ = word_similarity(run.token, token, params.similarity)
+            similarity, _ = cached_similarity(run.token, token, params.similarity, cache)
             if similarity > params.floor:
                 merged = (run.token, run.mask, run.weight)
                 single = (token, 1 << j, weight)
@@ -325,13 +386,16 @@ def _acronym_candidates(
 
 
 def _candidates(
-    query: PreparedName, candidate: PreparedName, params: NameParams
+    query: PreparedName,
+    candidate: PreparedName,
+    params: NameParams,
+    cache: SimilarityCache | None,
 ) -> list[_Candidate]:
     """Every pairing worth considering, best first."""
-    found = _single_candidates(query, candidate, params)
+    found = _single_candidates(query, candidate, params, cache)
     if query.runs or candidate.runs:
-        found += _merge_candidates(query, candidate, params, runs_are_query=True)
-        found += _merge_candidates(candidate, query, params, runs_are_query=False)
+        found += _merge_candidates(query, candidate, params, True, cache)
+        found += _merge_candidates(candidate, query, params, False, cache)
     if query.acronyms or candidate.acronyms:
         found += _acronym_candidates(query, candidate, acronyms_are_query=True)
         found += _acronym_candidates(candidate, query, acronyms_are_query=False)
@@ -353,16 +417,22 @@ def _leftover(name: PreparedName, used: int, params: NameParams) -> float:
 
 
 def compare_names(
-    query: PreparedName, candidate: PreparedName, params: NameParams = DEFAULT_PARAMS
+    query: PreparedName,
+    candidate: PreparedName,
+    params: NameParams = DEFAULT_PARAMS,
+    cache: SimilarityCache | None = None,
 ) -> NameComparison:
-    """Align two prepared names greedily, one-to-one, and score them (see module docs)."""
-    floor = params.floor
+    """Align two prepared names greedily, one-to-one, and score them (see module docs).
+
+    ``cache`` keeps word similarities across calls: pass one dict for the comparisons of one
+    query name with many candidates (the tokens it holds stay in memory while it exists).
+    """
     initial_weight = params.kind_weights[TokenKind.INITIAL]
     by_initials = (How.INITIAL, How.ACRONYM)
     used_query = used_candidate = 0
     matched = residual_query = residual_candidate = extra = 0.0
     alignment: list[_Pair] = []
-    for candidate_pair in _candidates(query, candidate, params):
+    for candidate_pair in _candidates(query, candidate, params, cache):
         negative_similarity, _, _, _, _, query_mask, candidate_mask, how = candidate_pair[:8]
         if used_query & query_mask or used_candidate & candidate_mask:
             continue
@@ -375,7 +445,7 @@ def compare_names(
             matched += letters * initial_weight
             extra += abs(weight_query - weight_candidate)
             continue
-        share = min(1.0, (-negative_similarity - floor) / (1.0 - floor)) ** params.leniency
+        share = matched_share(-negative_similarity, params)
         matched += share * (weight_query + weight_candidate) / 2
         residual_query += (1.0 - share) * weight_query
         residual_candidate += (1.0 - share) * weight_candidate

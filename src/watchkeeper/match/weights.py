@@ -51,15 +51,25 @@ class TokenWeights:
     @classmethod
     def from_names(cls, names: Iterable[str], style: NameStyle = NameStyle.ANY) -> TokenWeights:
         """Count the words of a corpus of names (each word once per name)."""
+        return cls.from_tokenized(tokenize_name(name, style) for name in names)
+
+    @classmethod
+    def from_tokenized(cls, names: Iterable[Iterable[Token]]) -> TokenWeights:
+        """Count the words of a corpus of names already cut into tokens."""
         key_counts: Counter[str] = Counter()
         skeleton_counts: Counter[str] = Counter()
         total = 0
-        for name in names:
-            words = [t for t in tokenize_name(name, style) if t.kind is TokenKind.WORD]
+        for tokens in names:
+            words = [t for t in tokens if t.kind is TokenKind.WORD]
             key_counts.update({token.key for token in words})
             skeleton_counts.update({token.skeleton for token in words})
             total += 1
         return cls(key_counts, skeleton_counts, total)
+
+    def counts(self) -> tuple[Counter[str], Counter[str], int]:
+        """The counts behind the weights: by phonetic key, by skeleton, and the names counted
+        (``TokenWeights(*weights.counts())`` rebuilds the table with the default curve)."""
+        return self._key_counts, self._skeleton_counts, self._names
 
     def weight(self, token: Token) -> float:
         """The weight of an ordinary word, in ``floor``..1."""

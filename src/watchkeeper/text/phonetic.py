@@ -14,6 +14,9 @@ pairs Arabic script has one letter for (p/b, v/f, g/j).
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 _VOWELS = frozenset("aeiouy")
 _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("shch", "S"),
@@ -92,27 +95,26 @@ def _letter_class(text: str, index: int) -> str:
     return char if char.isdigit() else ""
 
 
+_REPEATS = re.compile(r"(.)\1+", re.DOTALL)
+_FIXED_CLASSES = dict(_DIGRAPHS) | _LETTERS
+"""Classes of the digraphs and of the letters whose class does not depend on context."""
+_SOUNDS = re.compile("|".join(digraph for digraph, _ in _DIGRAPHS) + "|.", re.DOTALL)
+"""A digraph (the first of ``_DIGRAPHS`` that fits) or else a single letter."""
+
+
 def _collapse(symbols: str) -> str:
     """Runs of one symbol count once."""
-    return "".join(
-        symbol for index, symbol in enumerate(symbols) if symbols[index - 1 : index] != symbol
-    )
+    return _REPEATS.sub(r"\1", symbols)
 
 
+@lru_cache(maxsize=1 << 16)
 def phonetic_key(word: str) -> str:
     """The sound-class key of a lower-case ASCII word (see the module docstring)."""
     word = _collapse(word)
-    classes: list[str] = []
-    index = 0
-    while index < len(word):
-        for digraph, mapped in _DIGRAPHS:
-            if word.startswith(digraph, index):
-                classes.append(mapped)
-                index += len(digraph)
-                break
-        else:
-            classes.append(_letter_class(word, index))
-            index += 1
+    classes = [
+        _FIXED_CLASSES.get(sound.group()) or _letter_class(word, sound.start())
+        for sound in _SOUNDS.finditer(word)
+    ]
     return _drop_final_h(_collapse("".join(classes)))
 
 
@@ -132,6 +134,7 @@ _ARABIC_WEAK = {"و": "V", "ي": "Y", "ی": "Y"}
 _ARABIC_SKIP = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
 
 
+@lru_cache(maxsize=1 << 14)
 def arabic_script_key(word: str) -> str:
     """The phonetic key of a word in Arabic script, read letter by letter.
 
