@@ -143,7 +143,7 @@ def _query(
     return Query(
         id=query_id,
         names=names,
-        schema=_schema(schema_text),
+        schema=schema_from_text(schema_text),
         birth_dates=[_date(text) for text in birth_dates],
         nationalities=_countries(nationalities),
         countries=_countries(countries),
@@ -159,7 +159,8 @@ def _string_list(value: object, key: str) -> list[str]:
     return [str(item) for item in items if str(item).strip()]
 
 
-def _schema(text: object) -> Schema | None:
+def schema_from_text(text: object) -> Schema | None:
+    """The schema a query names (None: any); QueryFieldError for an unknown name."""
     if text is None:
         return None
     key = str(text).replace(" ", "").lower()

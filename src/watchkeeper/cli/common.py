@@ -12,7 +12,9 @@ from typing import Annotated, Any, TextIO
 import typer
 from rich.console import Console
 
+from watchkeeper.model import Schema
 from watchkeeper.paths import HOME_VARIABLE, default_home
+from watchkeeper.queries import QueryFieldError, schema_from_text
 from watchkeeper.store import Store
 
 DbOption = Annotated[
@@ -42,6 +44,14 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         return
     with path.open("w", encoding="utf-8") as handle:
         yield handle
+
+
+def schema_option(text: str | None) -> Schema | None:
+    """The ``--schema`` option read as a schema; a usage error for an unknown one."""
+    try:
+        return schema_from_text(text)
+    except QueryFieldError as error:
+        raise typer.BadParameter(str(error), param_hint="--schema") from error
 
 
 def print_json(data: Any) -> None:

@@ -16,12 +16,13 @@ from watchkeeper.cli.common import (
     err_console,
     open_output,
     open_store,
+    schema_option,
 )
 from watchkeeper.match.index import CandidateIndex
 from watchkeeper.match.score import MatchScore, score_entity
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.model import Query
-from watchkeeper.queries import SCHEMAS, QueryFieldError, entity_from_query, query_from_json
+from watchkeeper.queries import QueryFieldError, entity_from_query, query_from_json
 from watchkeeper.screening import index_path
 
 
@@ -47,10 +48,7 @@ def match_command(
         return
     if not names or len(names) != 2:
         raise typer.BadParameter("give exactly two names, or --pairs FILE")
-    schema_key = (schema or "").replace(" ", "").lower()
-    if schema and schema_key not in SCHEMAS:
-        raise typer.BadParameter(f"unknown schema {schema!r}", param_hint="--schema")
-    query_schema = SCHEMAS[schema_key] if schema else None
+    query_schema = schema_option(schema)
     query = Query(id="query", names=[names[0]], schema=query_schema)
     candidate = entity_from_query(Query(id="candidate", names=[names[1]], schema=query_schema))
     result = score_entity(query, candidate, weights)

@@ -22,11 +22,12 @@ from watchkeeper.cli.common import (
     err_console,
     open_output,
     open_store,
+    schema_option,
 )
 from watchkeeper.countries import country_or_text
 from watchkeeper.dates import parse_date
 from watchkeeper.model import Query
-from watchkeeper.queries import SCHEMAS, QueryError, read_queries
+from watchkeeper.queries import QueryError, read_queries
 from watchkeeper.screening import DEFAULT_LIMIT, Hit, Screener, open_index, result_line
 from watchkeeper.store import Store
 
@@ -113,14 +114,11 @@ def _query_from_options(
     date = parse_date(birth_date) if birth_date else None
     if birth_date and date is None:
         raise typer.BadParameter(f"{birth_date!r} is not a date", param_hint="--birth-date")
-    schema_key = (schema or "").replace(" ", "").lower()
-    if schema and schema_key not in SCHEMAS:
-        raise typer.BadParameter(f"unknown schema {schema!r}", param_hint="--schema")
     codes = [code for code in (country_or_text(text) for text in countries) if code]
     return Query(
         id=name,
         names=[name],
-        schema=SCHEMAS[schema_key] if schema else None,
+        schema=schema_option(schema),
         birth_dates=[date] if date else [],
         nationalities=codes,
         countries=codes,
