@@ -17,7 +17,7 @@ from typing import Any
 
 from watchkeeper.match.engine import Matcher
 from watchkeeper.match.features import collect_evidence
-from watchkeeper.match.index import CandidateIndex, versions_key
+from watchkeeper.match.index import CandidateIndex, IndexFormatError, versions_key
 from watchkeeper.match.score import DEFAULT_THRESHOLD, MAX_LIFT, MatchScore, combine
 from watchkeeper.model import Entity, Query
 from watchkeeper.store import Store
@@ -59,7 +59,10 @@ def open_index(store: Store, on_build: Callable[[], None] | None = None) -> Cand
     """The candidate index of the store's current list versions, built and saved if needed."""
     path = index_path(store)
     if path.exists():
-        return CandidateIndex.load(path)
+        try:
+            return CandidateIndex.load(path)
+        except IndexFormatError:
+            pass  # written by another version of watchkeeper: build it again
     if on_build is not None:
         on_build()
     versions = store.current_versions()

@@ -82,15 +82,15 @@ def screen_command(
     """Screen names, or a file of queries, against the current version of every list."""
     if input_file is None and not names and not sample:
         raise typer.BadParameter("give names to screen, --sample, or --input FILE")
+    queries = [
+        _query_from_options(name, birth_date, country or [], schema)
+        for name in [*(names or []), *(SAMPLE_NAMES if sample else ())]
+    ]
     with open_store(db) as store:
         screener = _open_screener(store, threshold)
     if input_file is not None:
         _screen_file(screener, input_file, output_file, limit, workers)
         return
-    queries = [
-        _query_from_options(name, birth_date, country or [], schema)
-        for name in [*(names or []), *(SAMPLE_NAMES if sample else ())]
-    ]
     results = [(query, screener.screen(query, limit)) for query in queries]
     if as_json:
         for query, hits in results:
