@@ -50,10 +50,7 @@ def iter_records(
                         break
                     del parent[0]
     except etree.XMLSyntaxError as error:
-        line = error.position[0] if error.position else None
-        raise ListFormatError(
-            Location(file_label, line=line), f"not well-formed XML: {error.msg}"
-        ) from error
+        raise _syntax_error(error, file_label) from error
 
 
 def parse_document(source: Path | IO[bytes], file_label: str) -> etree._ElementTree:
@@ -61,10 +58,13 @@ def parse_document(source: Path | IO[bytes], file_label: str) -> etree._ElementT
     try:
         return etree.parse(source, _safe_parser())
     except etree.XMLSyntaxError as error:
-        line = error.position[0] if error.position else None
-        raise ListFormatError(
-            Location(file_label, line=line), f"not well-formed XML: {error.msg}"
-        ) from error
+        raise _syntax_error(error, file_label) from error
+
+
+def _syntax_error(error: etree.XMLSyntaxError, file_label: str) -> ListFormatError:
+    """The error naming the file and (where libxml2 knows it) the line."""
+    line = error.position[0] if error.position and error.position[0] > 0 else None
+    return ListFormatError(Location(file_label, line=line), f"not well-formed XML: {error.msg}")
 
 
 def child_text(element: etree._Element, name: str) -> str | None:
