@@ -116,6 +116,7 @@ def _yente_like(index: CandidateIndex, queries: list[dict[str, Any]]) -> tuple[f
             if position not in proxies:
                 proxies[position] = _ftm_proxy(index.entity(position))
         proxy = model.make_entity(data["schema"])
+        proxy.id = data["id"]
         proxy.add("name", query.names)
         work.append((proxy, [proxies[p] for p in positions]))
     pairs = sum(len(candidates) for _, candidates in work)
