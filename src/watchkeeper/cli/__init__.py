@@ -6,6 +6,7 @@ import typer
 
 from watchkeeper.cli.lists import lists_app
 from watchkeeper.cli.match import match_command
+from watchkeeper.cli.messages import screen_message_command
 from watchkeeper.cli.screen import screen_command
 
 app = typer.Typer(
@@ -17,6 +18,7 @@ app = typer.Typer(
 app.add_typer(lists_app, name="lists")
 app.command("screen")(screen_command)
 app.command("match")(match_command)
+app.command("screen-message")(screen_message_command)
 
 
 def main() -> None:

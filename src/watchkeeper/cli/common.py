@@ -12,9 +12,11 @@ from typing import Annotated, Any, TextIO
 import typer
 from rich.console import Console
 
+from watchkeeper.match.index import CandidateIndex
 from watchkeeper.model import Schema
 from watchkeeper.paths import HOME_VARIABLE, default_home
 from watchkeeper.queries import QueryFieldError, schema_from_text
+from watchkeeper.screening import open_index
 from watchkeeper.store import Store
 
 DbOption = Annotated[
@@ -34,6 +36,15 @@ err_console = Console(stderr=True, soft_wrap=True)
 def open_store(db: Path | None) -> Store:
     """The store in ``db`` or in the default data directory."""
     return Store(db if db is not None else default_home())
+
+
+def open_current_index(store: Store) -> CandidateIndex:
+    """The match index of the store's current list versions (built on first use); exits
+    with status 2 when no list has been imported."""
+    if not store.current_versions():
+        err_console.print("[red]error:[/] no lists imported: run `watchkeeper lists import` first")
+        raise typer.Exit(2)
+    return open_index(store, on_build=lambda: err_console.print("building the match index ..."))
 
 
 @contextmanager

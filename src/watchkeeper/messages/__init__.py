@@ -1,0 +1,1 @@
+"""Payment and traveller messages read into screening units (see :mod:`.units`)."""
