@@ -250,8 +250,8 @@ class ListedWords:
     """The words of every listed name of an index by key: which listed names a text may
     hold, and where.
 
-    Built from the prepared names of the index (:meth:`CandidateIndex.prepared`), which it
-    reads once each.
+    Built from the tokens of the listed names of the index
+    (:meth:`CandidateIndex.name_tokens`).
     """
 
     def __init__(self, index: CandidateIndex) -> None:
@@ -268,7 +268,7 @@ class ListedWords:
         singles: list[Token] = []
         """The words of listed names of one word that may alert from a text alone."""
         for name_id in range(index.name_count):
-            tokens = [t for t in index.prepared(name_id).tokens if _is_identifying(t)]
+            tokens = [t for t in index.name_tokens(name_id) if _is_identifying(t)]
             keys = tuple(interned.setdefault(k, k) for k in map(word_key, tokens))
             distinctive = frozenset(
                 key for token, key in zip(tokens, keys, strict=True) if self.is_distinctive(token)

@@ -779,7 +779,7 @@ class CandidateIndex:
             name = prepare_tokens(
                 self._records.texts[name_id],
                 _STYLES[self._records.styles[name_id]],
-                self._tokens_of(name_id),
+                self.name_tokens(name_id),
                 self.weights,
                 self.params,
                 tuple(map(self._token, self._records.joined[name_id])),
@@ -798,7 +798,9 @@ class CandidateIndex:
             self._tokens[token_id] = token
         return token
 
-    def _tokens_of(self, name_id: int) -> tuple[Token, ...]:
+    def name_tokens(self, name_id: int) -> tuple[Token, ...]:
+        """The tokens of the listed name ``name_id`` (not kept: cheaper than :meth:`prepared`
+        for a pass over every name)."""
         return tuple(map(self._token, self._records.tokens[name_id]))
 
     def _units(self, name_id: int) -> list[_Unit]:
@@ -811,7 +813,7 @@ class CandidateIndex:
     def _profile(self, name_id: int) -> _Profile:
         profile = self._profiles[name_id]
         if profile is None:
-            tokens = self._tokens_of(name_id)
+            tokens = self.name_tokens(name_id)
             weights = [token_weight(token, self.weights, self.params) for token in tokens]
             style = _STYLES[self._records.styles[name_id]]
             profile = _profile(tokens, weights, style, self.params)
@@ -1012,7 +1014,7 @@ class _Search:
         if met.query.bit_count() != 1 or met.listed.bit_count() != 1 or met.query_initials:
             return _bound(self.profile, listed, met, params)
         query_token = self.name.tokens[met.query.bit_length() - 1]
-        listed_token = self.index._tokens_of(record)[met.listed.bit_length() - 1]
+        listed_token = self.index.name_tokens(record)[met.listed.bit_length() - 1]
         similarity, _ = cached_similarity(query_token, listed_token, params.similarity, self.cache)
         share = matched_share(similarity, params) if similarity > params.floor else 0.0
         return _bound(self.profile, listed, met, params, share)
