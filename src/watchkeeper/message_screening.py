@@ -26,7 +26,7 @@ from watchkeeper.match.index import CandidateIndex
 from watchkeeper.match.names import NameComparison
 from watchkeeper.match.score import DEFAULT_THRESHOLD
 from watchkeeper.messages.units import MessageFormatError, ScreeningUnit
-from watchkeeper.model import IdType
+from watchkeeper.model import IdType, Query
 from watchkeeper.screening import Hit, Screener
 
 
@@ -48,6 +48,9 @@ DEFAULT_BLOCK_AT = 0.9
 """Score at and above which a hit blocks its unit outright.  A name needs to be all but
 identical (or a near-identical name backed by a date, nationality or identifier) to get
 there; anything between the matching threshold and this goes to an analyst."""
+
+RECENT_PARTIES = 4096
+"""Parties whose hits a screener remembers (then it starts afresh)."""
 
 DEFAULT_EMBARGOED = frozenset({"CU", "IR", "KP", "SY"})
 """Countries under comprehensive embargo by default: Cuba, Iran, North Korea, Syria.
@@ -167,6 +170,7 @@ class MessageScreener:
         self._screener = Screener(index, self.policy.review_at)
         self._scanner = TextScanner(Matcher(index))
         self.index = index
+        self._recent: dict[str, list[Hit]] = {}
 
     def screen_unit(self, unit: ScreeningUnit) -> UnitResult:
         """Every party, free text and country of ``unit`` screened; its decision."""
@@ -183,8 +187,20 @@ class MessageScreener:
         for party in unit.parties:
             if not party.query.names:
                 continue
-            for hit in self._screener.screen(party.query, self.policy.hits_per_field):
+            for hit in self._screened(party.query):
                 hits.append(self._name_hit(party.path, hit.result.name.query.text, hit))
+        return hits
+
+    def _screened(self, query: Query) -> list[Hit]:
+        """The hits of a party's query, remembered: the parties of a group header or of a
+        bulk payment's debtor recur in every transaction."""
+        key = dataclasses.replace(query, id="")
+        key_text = repr(key)
+        hits = self._recent.get(key_text)
+        if hits is None:
+            if len(self._recent) >= RECENT_PARTIES:
+                self._recent.clear()
+            hits = self._recent[key_text] = self._screener.screen(key, self.policy.hits_per_field)
         return hits
 
     @cached_property

@@ -187,3 +187,16 @@ def test_a_bank_known_only_by_its_listed_bic_is_blocked(
     other = Query(id=path, names=[], identifiers=[Identifier(IdType.BIC, "DEUTDEFFXXX")])
     clean = ofac_banks_screener.screen_unit(unit_with([Party(path, "agent", other)]))
     assert clean.decision is Decision.PASS
+
+
+def test_a_party_recurring_in_every_transaction_is_reported_at_each_own_path(
+    un_message_screener: MessageScreener,
+) -> None:
+    # a bulk payment's debtor stands in every transaction; each hit names its own field
+    paths = [f"PmtInf[1]/CdtTrfTxInf[{n}]/Dbtr/Nm" for n in (1, 2, 3)]
+    results = [
+        un_message_screener.screen_unit(unit_with([party(path, "Hafiz Saeed", Schema.PERSON)]))
+        for path in paths
+    ]
+    assert [[hit.field for hit in result.hits] for result in results] == [[p] for p in paths]
+    assert len({(r.hits[0].id, r.hits[0].score) for r in results}) == 1
