@@ -42,12 +42,3 @@ def median_rate(work: Callable[[], int], runs: int = 5) -> float:
         rates.append(done / (time.perf_counter() - started))
     return statistics.median(rates)
 
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    """Median over ``runs`` of the seconds ``action`` takes."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)

@@ -177,6 +177,25 @@ def test_split_and_merged_words(compare, joined: str, spaced: str) -> None:  # t
     assert any(pair.how is How.MERGED for pair in compare(joined, spaced).pairs)
 
 
+@pytest.mark.parametrize(
+    ("spaced", "joined"),
+    [("Abdel Rahman Yasin", "Abdulrahman Yasin"), ("Nur Eddin Hakim", "Nuruddin Hakim")],
+)
+def test_joined_words_may_be_spelled_a_little_otherwise(compare, spaced: str, joined: str) -> None:  # type: ignore[no-untyped-def]
+    assert score(compare, spaced, joined) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Miu Hagee", "Meraki"), ("Garko Yugo", "Courage"), ("Schirrmann Sauer", "Sawa Air")],
+)
+def test_words_that_only_sound_like_one_word_when_joined_do_not_match(
+    compare, query: str, listed: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert score(compare, query, listed) < DEFAULT_THRESHOLD
+    assert score(compare, query, listed) < score(compare, listed, listed) - 0.3
+
+
 # --- romanisation variants and scripts ----------------------------------------------------
 
 

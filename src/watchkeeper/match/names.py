@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from watchkeeper.match.tokensim import How, SimilarityParams, token_similarity
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
@@ -58,6 +60,12 @@ class NameParams:
             TokenKind.NUMBER: 0.5,
         }
     )
+    merge_spelling: float = 0.75
+    """Spelling similarity (edit-based, on the romanised letters) a run of joined words needs
+    with the single word it is compared with.  Joining words ("Abdul Rahman" / "Abdulrahman")
+    is a spacing convention, not another romanisation, so the letters must nearly agree;
+    sound-alike runs ("Miu Hagee" / "Mukake") are chance.  Words written without short
+    vowels are exempt: their skeletons compare."""
     similarity: SimilarityParams = field(default_factory=SimilarityParams)
 
 
@@ -361,6 +369,10 @@ def _merge_candidates(
         length = len(token.text)
         for run in runs.get(token.skeleton[:1], ()):
             if abs(run.length - length) > 2 and abs(run.length - length) > length // 5:
+                continue
+            if not (run.token.vowelless or token.vowelless) and (
+                OSA.normalized_similarity(run.token.text, token.text) < params.merge_spelling
+            ):
                 continue
             similarity, _ = cached_similarity(run.token, token, params.similarity, cache)
             if similarity > params.floor:
