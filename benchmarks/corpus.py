@@ -41,4 +41,3 @@ def median_rate(work: Callable[[], int], runs: int = 5) -> float:
         done = work()
         rates.append(done / (time.perf_counter() - started))
     return statistics.median(rates)
-
