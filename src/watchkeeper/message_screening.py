@@ -206,10 +206,10 @@ class MessageScreener:
     @cached_property
     def _listed_bics(self) -> dict[str, list[int]]:
         """Positions of the listed entities by the institution code of their BICs (read
-        from every entity of the index on first use)."""
+        from the index on first use)."""
         table: dict[str, list[int]] = defaultdict(list)
-        for position in range(len(self.index)):
-            for identifier in self.index.entity(position).identifiers:
+        for position, entity in self.index.entities_with(IdType.BIC):
+            for identifier in entity.identifiers:
                 if identifier.type is IdType.BIC:
                     key = identifier_key(IdType.BIC, identifier.value)
                     if key:

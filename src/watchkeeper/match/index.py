@@ -63,7 +63,7 @@ from watchkeeper.match.names import (
     token_weight,
 )
 from watchkeeper.match.weights import TokenWeights
-from watchkeeper.model import Entity, NameKind, Schema
+from watchkeeper.model import Entity, IdType, NameKind, Schema
 from watchkeeper.store.sqlite import Version
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, tokenize_name
@@ -767,6 +767,16 @@ class CandidateIndex:
             entity = Entity.from_dict(json.loads(self._payload["entities"][position]))
             self._entities[position] = entity
         return entity
+
+    def entities_with(self, id_type: IdType) -> Iterator[tuple[int, Entity]]:
+        """The positions and entities that carry an identifier of ``id_type``; only those
+        are decoded, and none is kept."""
+        marker = json.dumps(id_type.value)
+        for position, document in enumerate(self._payload["entities"]):
+            if marker in document:
+                entity = Entity.from_dict(json.loads(document))
+                if any(identifier.type is id_type for identifier in entity.identifiers):
+                    yield position, entity
 
     def listed(self, name_id: int) -> ListedName:
         """Where the listed name ``name_id`` comes from."""
