@@ -13,21 +13,23 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
-from typing import Any
+from functools import cached_property, partial
+from typing import Any, Generic, TypeVar
 
 from watchkeeper.match.engine import Matcher
 from watchkeeper.match.features import identifier_key
-from watchkeeper.match.freetext import TextScanner
+from watchkeeper.match.freetext import TextHit, TextScanner
 from watchkeeper.match.index import CandidateIndex
 from watchkeeper.match.names import NameComparison
 from watchkeeper.match.score import DEFAULT_THRESHOLD
 from watchkeeper.messages.units import MessageFormatError, ScreeningUnit
 from watchkeeper.model import IdType, Query
 from watchkeeper.screening import Hit, Screener
+
+Remembered = TypeVar("Remembered")
 
 
 class Decision(StrEnum):
@@ -49,8 +51,10 @@ DEFAULT_BLOCK_AT = 0.9
 identical (or a near-identical name backed by a date, nationality or identifier) to get
 there; anything between the matching threshold and this goes to an analyst."""
 
-RECENT_PARTIES = 4096
-"""Parties whose hits a screener remembers (then it starts afresh)."""
+RECENT = 4096
+"""Parties and free texts whose hits a screener remembers (then it starts afresh): the
+parties of a group header or of a bulk payment's debtor, and their addresses, recur in
+every transaction."""
 
 DEFAULT_EMBARGOED = frozenset({"CU", "IR", "KP", "SY"})
 """Countries under comprehensive embargo by default: Cuba, Iran, North Korea, Syria.
@@ -162,6 +166,23 @@ def error_line(error: MessageFormatError, format_name: str | None) -> dict[str, 
     }
 
 
+class _Recent(Generic[Remembered]):
+    """Results remembered by key, up to ``size`` of them (then it starts afresh)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._results: dict[str, Remembered] = {}
+
+    def get(self, key: str, compute: Callable[[], Remembered]) -> Remembered:
+        """The result for ``key``, computed when it is not remembered."""
+        result = self._results.get(key)
+        if result is None:
+            if len(self._results) >= self._size:
+                self._results.clear()
+            result = self._results[key] = compute()
+        return result
+
+
 class MessageScreener:
     """Screens the units of messages against one candidate index under one policy."""
 
@@ -170,7 +191,8 @@ class MessageScreener:
         self._screener = Screener(index, self.policy.review_at)
         self._scanner = TextScanner(Matcher(index))
         self.index = index
-        self._recent: dict[str, list[Hit]] = {}
+        self._party_hits_by_query: _Recent[list[Hit]] = _Recent(RECENT)
+        self._text_hits_by_text: _Recent[list[TextHit]] = _Recent(RECENT)
 
     def screen_unit(self, unit: ScreeningUnit) -> UnitResult:
         """Every party, free text and country of ``unit`` screened; its decision."""
@@ -192,16 +214,12 @@ class MessageScreener:
         return hits
 
     def _screened(self, query: Query) -> list[Hit]:
-        """The hits of a party's query, remembered: the parties of a group header or of a
-        bulk payment's debtor recur in every transaction."""
-        key = dataclasses.replace(query, id="")
-        key_text = repr(key)
-        hits = self._recent.get(key_text)
-        if hits is None:
-            if len(self._recent) >= RECENT_PARTIES:
-                self._recent.clear()
-            hits = self._recent[key_text] = self._screener.screen(key, self.policy.hits_per_field)
-        return hits
+        """The hits of a party's query (remembered)."""
+        anonymous = dataclasses.replace(query, id="")
+        return self._party_hits_by_query.get(
+            repr(anonymous),
+            partial(self._screener.screen, anonymous, self.policy.hits_per_field),
+        )
 
     @cached_property
     def _listed_bics(self) -> dict[str, list[int]]:
@@ -263,7 +281,10 @@ class MessageScreener:
     def _text_hits(self, unit: ScreeningUnit) -> list[FieldHit]:
         hits = []
         for text in unit.texts:
-            for found in self._scanner.scan(text.text, self.policy.hits_per_field):
+            found_names = self._text_hits_by_text.get(
+                text.text, partial(self._scanner.scan, text.text, self.policy.hits_per_field)
+            )
+            for found in found_names:
                 entity = self.index.entity(found.hit.entity)
                 score = found.hit.score
                 hits.append(

@@ -134,3 +134,26 @@ def test_a_wrong_envelope_count_is_a_warning_and_the_manifest_is_screened(
     assert "0 unreadable" in err
     assert re.search(r"[1-9]\d* warnings", err)
     assert "warning: " in err and "UNT" in err
+
+
+def test_worker_processes_write_what_one_process_writes_in_the_same_order(
+    db: str, shared_data: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.xml"
+    head = (shared_data / "formats" / "pacs.008" / "cbpr_p.2.1.1_pacs008_AtoB.xml").read_bytes()
+    broken.write_bytes(head[: len(head) // 2])
+    paxlst = shared_data / "formats" / "paxlst"
+    files = [
+        paxlst / "gtas_large_multi_pax_part01C_D02B.edi",  # 260 travellers, one unreadable
+        broken,
+        _mt103_paying("WAFA HUMANITARIAN ORGANIZATION", shared_data, tmp_path),
+        paxlst / "gtas_crew_manifest_FM_D02B_oneline.edi",  # a warning
+        shared_data / "formats" / MT103,
+    ]
+    runs = [_run("screen-message", *map(str, files), "--db", db, "--workers", n) for n in "12"]
+    (code, lines, err), (code_2, lines_2, err_2) = runs
+    assert code == code_2 == EXIT_BLOCK
+    assert lines == lines_2 and len(lines) > 260
+    summary = err[err.index("5 files") :]  # after "building the match index" on first use
+    assert summary == err_2[err_2.index("5 files") :] and "2 unreadable" in summary
+    assert files[0].name in str(lines[0]["source"]) and files[-1].name in str(lines[-1]["source"])

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, NamedTuple
 
 import typer
 
@@ -27,7 +30,8 @@ from watchkeeper.message_screening import (
     error_line,
 )
 from watchkeeper.messages.reader import AUTO, DEFAULT_MAX_BYTES, FORMAT_NAMES, read_message_file
-from watchkeeper.messages.units import MessageFormatError, MessageWarning
+from watchkeeper.messages.units import MessageFormatError, MessageWarning, ScreeningUnit
+from watchkeeper.parallel import forked_map
 
 EXIT_REVIEW = 3
 """Some unit was held for review; none was blocked and every message was read."""
@@ -35,6 +39,10 @@ EXIT_UNREADABLE = 4
 """Some message could not be read (so was not screened); none was blocked."""
 EXIT_BLOCK = 5
 """Some unit was blocked."""
+UNITS_PER_TASK = 32
+"""Units a worker process screens at a time."""
+UNREADABLE = "unreadable"
+WARNING = "warning"
 
 
 def screen_message_command(
@@ -73,6 +81,9 @@ def screen_message_command(
     output_file: Annotated[
         Path | None, typer.Option("--output", help="Result lines (default: standard output).")
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes screening units.")
+    ] = os.cpu_count() or 1,
     db: DbOption = None,
 ) -> None:
     """Screen every party, free text and country of payment and passenger messages.
@@ -95,29 +106,71 @@ def screen_message_command(
     )
     with open_store(db) as store:
         screener = MessageScreener(open_current_index(store), policy)
+    items = _read_items(files, format_name, int(max_mb * 2**20))
     counts: Counter[str] = Counter()
-    errors: list[MessageFormatError] = []
-    warnings: list[MessageWarning] = []
+    problems: dict[str, list[str]] = {UNREADABLE: [], WARNING: []}
     with open_output(output_file) as output:
-        for path in files:
-            for item in read_message_file(path, format_name, int(max_mb * 2**20)):
-                if isinstance(item, MessageWarning):
-                    warnings.append(item)
-                    continue
-                if isinstance(item, MessageFormatError):
-                    errors.append(item)
-                    _write(output, error_line(item, None if format_name == AUTO else format_name))
-                    continue
-                result = screener.screen_unit(item)
-                counts[result.decision] += 1
-                _write(output, result.to_dict())
-    _summarise(len(files), counts, errors, warnings)
+        for outcomes in forked_map(_screen_chunk, screener, _chunks(items), workers):
+            for outcome in outcomes:
+                if outcome.line is not None:
+                    output.write(outcome.line + "\n")
+                if outcome.problem is None:
+                    counts[outcome.kind] += 1
+                else:
+                    problems[outcome.kind].append(outcome.problem)
+    _summarise(len(files), counts, problems)
     if counts[Decision.BLOCK]:
         raise typer.Exit(EXIT_BLOCK)
-    if errors:
+    if problems[UNREADABLE]:
         raise typer.Exit(EXIT_UNREADABLE)
     if counts[Decision.REVIEW]:
         raise typer.Exit(EXIT_REVIEW)
+
+
+class _Outcome(NamedTuple):
+    """What became of one unit or unreadable message, or a warning about a message."""
+
+    kind: str
+    """The unit's decision, :data:`UNREADABLE` or :data:`WARNING`."""
+    line: str | None
+    """The JSON line to write (none for a warning)."""
+    problem: str | None = None
+    """What was wrong, for the summary (none for a screened unit)."""
+
+
+def _read_items(
+    files: list[Path], format_name: str, max_bytes: int
+) -> Iterator[ScreeningUnit | _Outcome]:
+    """The units of every file, in order; unreadable messages and warnings as outcomes."""
+    for path in files:
+        for item in read_message_file(path, format_name, max_bytes):
+            if isinstance(item, MessageWarning):
+                yield _Outcome(WARNING, None, str(item))
+            elif isinstance(item, MessageFormatError):
+                fixed_format = None if format_name == AUTO else format_name
+                yield _Outcome(UNREADABLE, _json(error_line(item, fixed_format)), str(item))
+            else:
+                yield item
+
+
+def _chunks(
+    items: Iterator[ScreeningUnit | _Outcome],
+) -> Iterator[list[ScreeningUnit | _Outcome]]:
+    while chunk := list(itertools.islice(items, UNITS_PER_TASK)):
+        yield chunk
+
+
+def _screen_chunk(
+    screener: MessageScreener, chunk: list[ScreeningUnit | _Outcome]
+) -> list[_Outcome]:
+    outcomes = []
+    for item in chunk:
+        if isinstance(item, _Outcome):
+            outcomes.append(item)
+        else:
+            result = screener.screen_unit(item)
+            outcomes.append(_Outcome(result.decision, _json(result.to_dict())))
+    return outcomes
 
 
 def _embargoed(text: str) -> frozenset[str]:
@@ -132,22 +185,17 @@ def _embargoed(text: str) -> frozenset[str]:
     return frozenset(codes)
 
 
-def _write(output: TextIO, line: dict[str, object]) -> None:
-    output.write(json.dumps(line, ensure_ascii=False) + "\n")
+def _json(line: dict[str, object]) -> str:
+    return json.dumps(line, ensure_ascii=False)
 
 
-def _summarise(
-    files: int,
-    counts: Counter[str],
-    errors: list[MessageFormatError],
-    warnings: list[MessageWarning],
-) -> None:
+def _summarise(files: int, counts: Counter[str], problems: dict[str, list[str]]) -> None:
     units = sum(counts.values())
     err_console.print(
         f"{files:,} files, {units:,} units: {counts[Decision.PASS]:,} pass, "
         f"{counts[Decision.REVIEW]:,} review, {counts[Decision.BLOCK]:,} block; "
-        f"{len(errors):,} unreadable, {len(warnings):,} warnings"
+        f"{len(problems[UNREADABLE]):,} unreadable, {len(problems[WARNING]):,} warnings"
     )
-    for label, problems in (("unreadable", errors), ("warning", warnings)):
-        for problem in problems[:20]:
-            err_console.print(f"  {label}: {problem}", markup=False, highlight=False)
+    for label, texts in problems.items():
+        for text in texts[:20]:
+            err_console.print(f"  {label}: {text}", markup=False, highlight=False)

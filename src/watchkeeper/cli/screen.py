@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +20,7 @@ from watchkeeper.cli.common import (
     JsonOption,
     console,
     err_console,
+    open_current_index,
     open_output,
     open_store,
     schema_option,
@@ -27,8 +28,9 @@ from watchkeeper.cli.common import (
 from watchkeeper.countries import country_or_text
 from watchkeeper.dates import parse_date
 from watchkeeper.model import Query
+from watchkeeper.parallel import forked_map
 from watchkeeper.queries import QueryError, read_queries
-from watchkeeper.screening import DEFAULT_LIMIT, Hit, Screener, open_index, result_line
+from watchkeeper.screening import DEFAULT_LIMIT, Hit, Screener, result_line
 from watchkeeper.store import Store
 
 SAMPLE_NAMES = (
@@ -43,9 +45,6 @@ SAMPLE_NAMES = (
 )
 """Listed names spelled differently from the lists, and names that are not listed."""
 CHUNK_SIZE = 250
-
-_worker_screener: Screener | None = None
-"""The screener a batch worker process inherits from its parent (fork)."""
 
 
 def screen_command(
@@ -101,10 +100,7 @@ def screen_command(
 
 
 def _open_screener(store: Store, threshold: float | None) -> Screener:
-    if not store.current_versions():
-        err_console.print("[red]error:[/] no lists imported: run `watchkeeper lists import` first")
-        raise typer.Exit(2)
-    index = open_index(store, on_build=lambda: err_console.print("building the match index ..."))
+    index = open_current_index(store)
     return Screener(index) if threshold is None else Screener(index, threshold)
 
 
@@ -158,26 +154,17 @@ def _screen_chunks(
     screener: Screener, queries: Sequence[Query], limit: int, workers: int
 ) -> Iterator[list[tuple[bool, str]]]:
     """(has hits, result line) per query, chunk by chunk in input order, from ``workers``
-    processes that share the parent's index (fork, copy-on-write)."""
-    global _worker_screener
-    chunks = [
-        (queries[start : start + CHUNK_SIZE], limit) for start in range(0, len(queries), CHUNK_SIZE)
-    ]
-    _worker_screener = screener
-    if workers == 1 or len(chunks) == 1:
-        yield from map(_screen_chunk, chunks)
-        return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        yield from pool.imap(_screen_chunk, chunks)
+    processes that share the parent's index."""
+    chunks = [queries[start : start + CHUNK_SIZE] for start in range(0, len(queries), CHUNK_SIZE)]
+    return forked_map(partial(_screen_chunk, limit=limit), screener, chunks, workers)
 
 
-def _screen_chunk(task: tuple[Sequence[Query], int]) -> list[tuple[bool, str]]:
-    queries, limit = task
-    assert _worker_screener is not None
+def _screen_chunk(
+    screener: Screener, queries: Sequence[Query], limit: int
+) -> list[tuple[bool, str]]:
     results = []
     for query in queries:
-        hits = _worker_screener.screen(query, limit)
+        hits = screener.screen(query, limit)
         results.append((bool(hits), json.dumps(result_line(query.id, hits), ensure_ascii=False)))
     return results
 
