@@ -275,3 +275,15 @@ def test_identical_names_score_one(name: str, schema: str | None) -> None:
     prepared = prepare_name(name, schema)
     if prepared.tokens:
         assert compare_names(prepared, prepare_name(name, schema)).score == pytest.approx(1.0)
+
+
+def test_acronyms_of_organisations_and_of_some_of_a_persons_names(compare) -> None:  # type: ignore[no-untyped-def]
+    acronym = compare("PLA", "People's Liberation Army", "Organization")
+    assert any(pair[-1] is How.ACRONYM for pair in acronym.alignment)
+    assert acronym.score > score(compare, "PLA", "Popular Resistance Committees", "Organization")
+    # a person's initials run together stand for some of the names, never all of them
+    initials = compare("JC Juncker", "Jean-Claude Juncker", "Person")
+    assert initials.score >= DEFAULT_THRESHOLD
+    person = compare("Corporation Aa", "Abdul Abdillah", "Person")
+    assert person.score < DEFAULT_THRESHOLD
+    assert all(pair[-1] is not How.ACRONYM for pair in person.alignment)

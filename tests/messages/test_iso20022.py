@@ -1066,8 +1066,8 @@ def test_a_listed_name_in_the_field_holds_the_unit_naming_the_field(
 
 MATCHER_FALSE_POSITIVES = {
     # A name no list holds, yet held for review by the committed matcher (issue 3):
-    # "Corporation Aa" ~ un:QDi.243 "Abdul Abdillah" (acronym).  No sample names a listed
-    # party.
+    # "Corporation Aa" ~ un:QDi.371's low-quality alias "AA" (0.70: the legal form weighs
+    # little).  No sample names a listed party.
     "fedwire_CCT_Variation3_pacs008_UltmtDbtr.xml",
 }
 
@@ -1079,7 +1079,7 @@ MATCHER_FALSE_POSITIVES = {
             path,
             marks=pytest.mark.xfail(
                 path.name in MATCHER_FALSE_POSITIVES,
-                reason="matcher false positive: a two-letter word read as an acronym",
+                reason="matcher false positive: a two-letter weak alias",
                 strict=True,
             ),
         )

@@ -3,8 +3,9 @@
 Both names are cut into tokens (:mod:`watchkeeper.text.tokens`) once, by
 :func:`prepare_name`.  :func:`compare_names` then aligns them one-to-one, order-free:
 candidate pairs are single words, runs of two or three adjacent words against one word
-(split / merge: "Abdul Rahman" / "Abdulrahman") and acronyms ("PLA"), taken greedily from
-the most similar.  Each token carries a weight: rare words near 1, frequent ones lower
+(split / merge: "Abdul Rahman" / "Abdulrahman") and acronyms ("PLA", "JC Juncker"; never
+of a person's whole name), taken greedily from the most similar.  Each token
+carries a weight: rare words near 1, frequent ones lower
 (:class:`~watchkeeper.match.weights.TokenWeights`), particles, legal forms, titles and
 initials a fixed low weight.
 
@@ -386,10 +387,14 @@ def _merge_candidates(
 def _acronym_candidates(
     acronym_side: PreparedName, other: PreparedName, acronyms_are_query: bool
 ) -> list[_Candidate]:
-    """Short words of one name that are the initials of adjacent words of the other."""
+    """Short words of one name that are the initials of adjacent words of the other; of a
+    person's name, only some of its words ("JC Juncker", never "Aa" for "Abdul Abdillah")."""
     found = []
+    whole = (1 << len(other.tokens)) - 1 if other.style is NameStyle.PERSON else 0
     for i, token, weight in acronym_side.words:
         for run in other.acronyms.get(token.text, ()):
+            if run.mask == whole:
+                continue
             acronym = (token, 1 << i, weight)
             words = (run.token, run.mask, run.weight)
             query, candidate = (acronym, words) if acronyms_are_query else (words, acronym)
