@@ -67,7 +67,7 @@ def open_index(store: Store, on_build: Callable[[], None] | None = None) -> Cand
         on_build()
     versions = store.current_versions()
     entities = [entity for version in versions for entity in store.entities(version.id)]
-    index = CandidateIndex.build(entities)
+    index = CandidateIndex.build(entities, versions_key(versions))
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")

@@ -68,7 +68,7 @@ class Matcher:
         caches: list[SimilarityCache] = [{} for _ in prepared]
         best: list[tuple[float, int, NameHit]] = []
         """A heap of the ``limit`` best hits so far, the worst on top."""
-        for candidate in self.index.candidates(prepared, threshold=threshold, caches=caches):
+        for candidate in self.index.candidates(prepared, threshold=threshold):
             if len(best) == limit and candidate.bound < best[0][0]:
                 break
             hit = self._best_pair(candidate, prepared, caches)

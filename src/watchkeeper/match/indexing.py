@@ -1,0 +1,437 @@
+"""Building a candidate index: every listed name cut into tokens and units
+(:mod:`~watchkeeper.match.blocking`), on every core, then filed into the columns
+:class:`~watchkeeper.match.index.CandidateIndex` reads.
+
+Each build process cuts its share of the distinct names (a name as written, for one style
+of reading) and numbers what it meets in tables of its own: tokens, units (with the hashes
+of their keys) and entity documents; the parent merges the tables, weighs the words of all
+names together, and files each listed name under the entries its units are.
+"""
+
+from __future__ import annotations
+
+import marshal
+import multiprocessing
+import os
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from watchkeeper.match.blocking import Meets, units
+from watchkeeper.match.bounds import profile
+from watchkeeper.match.names import NameParams, joined_spans, token_weight
+from watchkeeper.match.postings import (
+    Blobs,
+    KeyTable,
+    NamePostings,
+    key_hash,
+    scaled_mass,
+)
+from watchkeeper.match.search import Floats, skeleton_lead
+from watchkeeper.match.weights import TokenWeights
+from watchkeeper.model import Entity, NameKind, Schema
+from watchkeeper.text.scripts import Script
+from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
+
+STYLES = tuple(NameStyle)
+NAME_KINDS = tuple(NameKind)
+SCHEMAS = tuple(Schema)
+TOKEN_KINDS = tuple(TokenKind)
+SPELLED = (Meets.SPELLING, Meets.RUN)
+"""Units whose entries are listed tokens, met by how alike they are."""
+TALLIED = frozenset({Meets.SPELLING, Meets.RUN, Meets.ACRONYM})
+"""Units a listed name's own bound counts (it counts the others optimistically anyway)."""
+
+_WORKERS = 2
+"""Processes a build cuts names in (at most: the cores there are)."""
+_MANY_NAMES = 20_000
+"""Names a build needs before it forks processes to cut them."""
+_LONGEST = (1 << 16) - 1
+"""Letters an entry's length is counted up to."""
+
+
+_TokenFields = tuple[str, str, str, str, str, str, str, bool]
+
+
+def token_fields(token: Token) -> _TokenFields:
+    """A token as plain values (see :func:`token_from_fields`)."""
+    fields = (token.text, token.original, token.script.value, token.kind.value)
+    return (*fields, token.canon, token.key, token.skeleton, token.vowelless)
+
+
+def token_from_fields(fields: _TokenFields) -> Token:
+    """The token :func:`token_fields` gave."""
+    text, original, script, kind, canon, key, skeleton, vowelless = fields
+    return Token(text, original, Script(script), TokenKind(kind), canon, key, skeleton, vowelless)
+
+
+def token_from_row(row: bytes) -> Token:
+    """A token saved in the index (:func:`token_fields` in ``marshal`` form)."""
+    fields: _TokenFields = marshal.loads(row)
+    return token_from_fields(fields)
+
+
+class Filed(NamedTuple):
+    """Everything a build files: the word weights, and the columns of the index."""
+
+    weights: TokenWeights
+    columns: dict[str, Any]
+
+
+class _Listing(NamedTuple):
+    """One listed name on its way into the index."""
+
+    entity: int
+    name: int
+    kind: NameKind
+    schema: Schema
+    text: str
+    style: NameStyle
+
+
+def _listings(entities: Sequence[Entity]) -> Iterator[_Listing]:
+    for position, entity in enumerate(entities):
+        style = NameStyle.for_schema(entity.schema.value)
+        for name_position, name in enumerate(entity.names):
+            yield _Listing(position, name_position, name.kind, entity.schema, name.full, style)
+
+
+# --- cutting names (in the build processes) ----------------------------------------------
+
+
+class _Form(NamedTuple):
+    """A name as written, cut: its tokens and joined runs, by number, and its units."""
+
+    tokens: tuple[int, ...]
+    joined: tuple[int, ...]
+    """The tokens merged along :func:`joined_spans`."""
+    units: tuple[tuple[int, int, int], ...]
+    """(unit number, first position, end) of each unit."""
+
+
+class _Cut(NamedTuple):
+    """What one build process cut, numbered in its own tables."""
+
+    forms: list[_Form]
+    tokens: list[Token]
+    units: list[tuple[Meets, int | str]]
+    """How each unit meets others, and its token (by number) or its one key."""
+    keys: list[bytes]
+    """The hashes of each unit's keys (as 64-bit integers)."""
+    documents: list[str]
+    """The canonical JSON of its share of the entities."""
+
+
+def _span(mask: int) -> tuple[int, int]:
+    """(first, end) of the adjacent positions of ``mask``."""
+    return (mask & -mask).bit_length() - 1, mask.bit_length()
+
+
+_WORK: list[Any] = []
+"""The names and entities of a build, for the processes it forks (see :func:`_cut_all`)."""
+
+
+def _cut(share: tuple[int, int, int, int]) -> bytes:
+    """Cut the names ``forms[start:end]`` of the build; and give the documents of its
+    ``entities[first:last]`` (a :class:`_Cut` in ``marshal`` form: the quickest to send
+    back, its tokens as rows)."""
+    forms, entities = _WORK
+    start, end, first, last = share
+    tokens: dict[Token, int] = {}
+    units_met: dict[tuple[Meets, int | str], int] = {}
+    keys: list[bytes] = []
+    merged: dict[tuple[Token, ...], Token] = {}
+    cut = []
+    for text, style in forms[start:end]:
+        found = tuple(tokenize_name(text, style))
+        joined = []
+        for begin, finish in joined_spans(found):
+            part = found[begin:finish]
+            if part not in merged:
+                merged[part] = merge_tokens(part)
+            joined.append(merged[part])
+        numbered = []
+        for unit in units(found, [0.0] * len(found), joined, listed=True):
+            spelled = unit.meets in SPELLED
+            own = tokens.setdefault(unit.token, len(tokens)) if spelled else next(iter(unit.keys))
+            number = units_met.setdefault((unit.meets, own), len(units_met))
+            if number == len(keys):
+                hashes = sorted(map(key_hash, unit.keys))
+                keys.append(np.array(hashes, dtype=np.int64).tobytes())
+            numbered.append((number, *_span(unit.mask)))
+        cut.append(
+            _Form(
+                tuple(tokens.setdefault(token, len(tokens)) for token in found),
+                tuple(tokens.setdefault(token, len(tokens)) for token in joined),
+                tuple(numbered),
+            )
+        )
+    documents = [entity.canonical_json() for entity in entities[first:last]]
+    rows = [token_fields(token) for token in tokens]
+    plain_units = [(int(meets), unit) for meets, unit in units_met]
+    return marshal.dumps(([tuple(form) for form in cut], rows, plain_units, keys, documents))
+
+
+def _uncut(data: bytes) -> _Cut:
+    forms, rows, units_met, keys, documents = marshal.loads(data)
+    return _Cut(
+        [_Form(*form) for form in forms],
+        [token_from_fields(row) for row in rows],
+        [(Meets(meets), unit) for meets, unit in units_met],
+        keys,
+        documents,
+    )
+
+
+def _cut_all(
+    forms: list[tuple[str, NameStyle]], entities: Sequence[Entity], workers: int | None
+) -> list[_Cut]:
+    """:func:`_cut` every name and document in ``workers`` processes (None: on every core,
+    up to :data:`_WORKERS`, when there are many names)."""
+    if workers is None:
+        workers = min(os.cpu_count() or 1, _WORKERS) if len(forms) >= _MANY_NAMES else 1
+    _WORK[:] = [forms, entities]
+    try:
+        shares = [
+            (
+                len(forms) * number // workers,
+                len(forms) * (number + 1) // workers,
+                len(entities) * number // workers,
+                len(entities) * (number + 1) // workers,
+            )
+            for number in range(workers)
+        ]
+        if workers == 1:
+            return [_uncut(_cut(shares[0]))]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return [_uncut(data) for data in pool.map(_cut, shares)]
+    finally:
+        _WORK.clear()
+
+
+# --- filing (in the parent) --------------------------------------------------------------
+
+
+class _Vocabulary:
+    """Every distinct listed token (and joined run) once."""
+
+    def __init__(self) -> None:
+        self.ids: dict[Token, int] = {}
+
+    def add(self, token: Token) -> int:
+        return self.ids.setdefault(token, len(self.ids))
+
+    def columns(self, weights: TokenWeights, params: NameParams) -> dict[str, Any]:
+        tokens = list(self.ids)
+        return {
+            "rows": Blobs.build(marshal.dumps(token_fields(t)) for t in tokens).columns,
+            "weights": array("d", [token_weight(t, weights, params) for t in tokens]).tobytes(),
+            "kinds": bytes(TOKEN_KINDS.index(token.kind) for token in tokens),
+            "leads": array("I", [ord(token.text[:1] or " ") for token in tokens]).tobytes(),
+        }
+
+
+class _Entries:
+    """The entries of the index: what units of listed names are, and their keys."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[Meets, int | str], int] = {}
+        self.meets = bytearray()
+        self.tokens = array("i")
+        self.lengths = array("H")
+        self.leads = bytearray()
+        self.kinds = bytearray()
+        self.hashes: list[bytes] = []
+
+    def add(self, meets: Meets, unit: int | str, token: Token | None, hashes: bytes) -> int:
+        """The entry of a unit that meets others this way: a listed token (by number) or
+        one key; ``hashes``: of its keys."""
+        entry = self.ids.get((meets, unit))
+        if entry is None:
+            entry = self.ids[(meets, unit)] = len(self.ids)
+            self.meets.append(meets)
+            self.hashes.append(hashes)
+            self.tokens.append(unit if isinstance(unit, int) else -1)
+            self.lengths.append(min(len(token.text), _LONGEST) if token else 0)
+            self.leads.append(skeleton_lead(token.skeleton) if token else 0)
+            self.kinds.append(TOKEN_KINDS.index(token.kind) if token else 0)
+        return entry
+
+    def keys(self) -> KeyTable:
+        counts = np.array([len(hashes) // 8 for hashes in self.hashes], dtype=np.int64)
+        hashes = np.frombuffer(b"".join(self.hashes), dtype=np.int64)
+        return KeyTable.build(hashes, np.repeat(np.arange(len(counts)), counts))
+
+
+class _Name(NamedTuple):
+    """A name as written, filed: its tokens and runs (vocabulary ids) and its units."""
+
+    tokens: list[int]
+    joined: list[int]
+    entries: list[int]
+    """The entry of each of its units."""
+    firsts: list[int]
+    """The first position of each of its units."""
+    ends: list[int]
+
+
+def file_names(entities: Sequence[Entity], params: NameParams, workers: int | None) -> Filed:
+    """Cut every name of ``entities`` (in ``workers`` processes, see :func:`_cut_all`) and
+    file it: the index's columns, but its key."""
+    forms = list(dict.fromkeys((listing.text, listing.style) for listing in _listings(entities)))
+    vocabulary = _Vocabulary()
+    entries = _Entries()
+    names: list[_Name] = []
+    documents: list[str] = []
+    for cut in _cut_all(forms, entities, workers):
+        token_ids = [vocabulary.add(token) for token in cut.tokens]
+        vocab = list(vocabulary.ids)
+        unit_ids = [
+            entries.add(meets, token_ids[unit], vocab[token_ids[unit]], hashes)
+            if isinstance(unit, int)
+            else entries.add(meets, unit, None, hashes)
+            for (meets, unit), hashes in zip(cut.units, cut.keys, strict=True)
+        ]
+        names.extend(
+            _Name(
+                [token_ids[token] for token in form.tokens],
+                [token_ids[token] for token in form.joined],
+                [unit_ids[unit] for unit, _, _ in form.units],
+                [first for _, first, _ in form.units],
+                [end for _, _, end in form.units],
+            )
+            for form in cut.forms
+        )
+        documents.extend(cut.documents)
+    name_of = dict(zip(forms, names, strict=True))
+    listings = [listing for listing in _listings(entities) if name_of[listing[4:]].tokens]
+    tokens = list(vocabulary.ids)
+    weights = TokenWeights.from_tokenized(
+        [tokens[token] for token in name_of[listing[4:]].tokens] for listing in listings
+    )
+    records = _Records(weights, params, tokens)
+    for listing in listings:
+        records.add(listing, name_of[listing[4:]])
+    tallied = np.array([Meets(meets) in TALLIED for meets in entries.meets], dtype=bool)
+    entry_weights, postings = records.file(tallied)
+    columns = {
+        "entities": Blobs.build(document.encode() for document in documents).columns,
+        "records": records.column_bytes(),
+        "vocabulary": vocabulary.columns(weights, params),
+        "entries": {
+            "meets": bytes(entries.meets),
+            "tokens": entries.tokens.tobytes(),
+            "weights": entry_weights.tobytes(),
+            "lengths": entries.lengths.tobytes(),
+            "leads": bytes(entries.leads),
+            "kinds": bytes(entries.kinds),
+        },
+        "keys": entries.keys().columns,
+        "postings": postings.columns,
+    }
+    return Filed(weights, columns)
+
+
+class _Records:
+    """Columns of the listed names, one row each, and of the units their bounds count;
+    and (:meth:`file`) the postings of the entries, and the weight of each."""
+
+    def __init__(self, weights: TokenWeights, params: NameParams, tokens: list[Token]) -> None:
+        self.weights = weights
+        self.params = params
+        self.tokens = tokens
+        self.token_weights: dict[int, float] = {}
+        self.columns: dict[str, Any] = {}
+        self.parts = bytearray()
+        self.entities = array("i")
+        self.names = array("i")
+        self.kinds = bytearray()
+        self.schemas = bytearray()
+        self.styles = bytearray()
+        self.texts: list[bytes] = []
+        self.token_starts = array("i", [0])
+        self.token_ids = array("i")
+        self.weighed = array("d")
+        """The weight of each token of each name."""
+        self.joined_starts = array("i", [0])
+        self.joined = array("i")
+        self.unit_counts = array("i")
+        self.unit_entries = array("i")
+        self.unit_firsts = array("i")
+        self.unit_ends = array("i")
+        self.lefts = array("d")
+        self.masses = array("i")
+
+    def _weight(self, token: int) -> float:
+        found = self.token_weights.get(token)
+        if found is None:
+            found = token_weight(self.tokens[token], self.weights, self.params)
+            self.token_weights[token] = found
+        return found
+
+    def add(self, listing: _Listing, name: _Name) -> None:
+        self.entities.append(listing.entity)
+        self.names.append(listing.name)
+        self.kinds.append(NAME_KINDS.index(listing.kind))
+        self.schemas.append(SCHEMAS.index(listing.schema))
+        self.styles.append(STYLES.index(listing.style))
+        self.parts.append(listing.style is NameStyle.ORGANIZATION)
+        self.texts.append(listing.text.encode())
+        self.token_ids.extend(name.tokens)
+        self.token_starts.append(len(self.token_ids))
+        self.joined.extend(name.joined)
+        self.joined_starts.append(len(self.joined))
+        self.unit_counts.append(len(name.entries))
+        self.unit_entries.extend(name.entries)
+        self.unit_firsts.extend(name.firsts)
+        self.unit_ends.extend(name.ends)
+        weights = [self._weight(token) for token in name.tokens]
+        self.weighed.extend(weights)
+        tokens = [self.tokens[token] for token in name.tokens]
+        left = profile(tokens, weights, listing.style, self.params).left
+        self.lefts.extend(left)
+        self.masses.append(scaled_mass(sum(left)))
+
+    def file(self, tallied: npt.NDArray[np.bool_]) -> tuple[Floats, NamePostings]:
+        """The weight of each entry (of its heaviest unit) and the postings of the entries
+        (``tallied``: the entries the bounds count), once every name is added."""
+        records = np.repeat(np.arange(len(self.unit_counts)), self.unit_counts)
+        entries = np.frombuffer(self.unit_entries, dtype=np.int32)
+        firsts = np.frombuffer(self.unit_firsts, dtype=np.int32)
+        ends = np.frombuffer(self.unit_ends, dtype=np.int32)
+        offsets = np.frombuffer(self.token_starts, dtype=np.int32)[records]
+        summed = np.concatenate(([0.0], np.cumsum(np.frombuffer(self.weighed))))
+        unit_weights = summed[offsets + ends] - summed[offsets + firsts]
+        entry_weights = np.zeros(len(tallied))
+        np.maximum.at(entry_weights, entries, unit_weights)
+        kept = tallied[entries]
+        counts = np.bincount(records[kept], minlength=len(self.unit_counts))
+        self.columns = {
+            "unit_starts": np.concatenate(([0], np.cumsum(counts))).astype(np.int32).tobytes(),
+            "unit_entries": entries[kept].tobytes(),
+            "unit_firsts": firsts[kept].tobytes(),
+            "unit_ends": ends[kept].tobytes(),
+        }
+        parts = np.frombuffer(self.parts, dtype=np.uint8)
+        masses = np.frombuffer(self.masses, dtype=np.int32)
+        return entry_weights, NamePostings.build(entries, records, len(tallied), parts, masses)
+
+    def column_bytes(self) -> dict[str, Any]:
+        return {
+            "entities": self.entities.tobytes(),
+            "names": self.names.tobytes(),
+            "kinds": bytes(self.kinds),
+            "schemas": bytes(self.schemas),
+            "styles": bytes(self.styles),
+            "texts": Blobs.build(self.texts).columns,
+            "token_starts": self.token_starts.tobytes(),
+            "tokens": self.token_ids.tobytes(),
+            "joined_starts": self.joined_starts.tobytes(),
+            "joined": self.joined.tobytes(),
+            "lefts": self.lefts.tobytes(),
+            "masses": self.masses.tobytes(),
+            **self.columns,
+        }

@@ -1,0 +1,452 @@
+"""Candidate search: the listed names one query name may reach the threshold with, found
+with a few array operations rather than by comparing it with them.
+
+1. Each unit of the query name (:func:`~watchkeeper.match.blocking.units`) looks up its
+   keys; each entry met is kept if :func:`~watchkeeper.match.names.compare_names` may
+   align it with the unit, with the most of the pair that may count as matched (from
+   what the keys tell: :func:`~watchkeeper.match.blocking.likeness`).
+2. For the listed names of each part of the postings (persons, organisations), each pair
+   gets its *value* and *room* (:class:`~watchkeeper.match.bounds.QueryBound`): a listed
+   name reaches the threshold only if the values of its pairs add up to what the query
+   leaves over, and it is no heavier than their rooms allow.  If the best pairs of all
+   units cannot, no name can (most names that are not listed stop there).
+3. The names of the pairs of positive value are read: a name met at one position of the
+   query must reach the threshold with that pair alone; one met at several, with the best
+   pair at each (spread over the positions of runs), no heavier than their rooms allow.
+4. Each name left gets an optimistic score from the units it met
+   (:func:`~watchkeeper.match.bounds.bound`); those below the threshold are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from watchkeeper.match.blocking import (
+    Likeness,
+    Meets,
+    Unit,
+    joined_tokens,
+    likeness,
+    query_keys,
+    units,
+)
+from watchkeeper.match.bounds import Met, Profile, QueryBound, Reach, bound, profile
+from watchkeeper.match.names import NameParams, PreparedName
+from watchkeeper.match.postings import (
+    MASS_SCALE,
+    PARTS,
+    Ints,
+    KeyTable,
+    NamePostings,
+    key_hash,
+    scaled_mass,
+    spread,
+)
+from watchkeeper.text.tokens import NameStyle, TokenKind
+
+Floats = npt.NDArray[np.float64]
+
+_WORD = list(TokenKind).index(TokenKind.WORD)
+_SPELLED = (Meets.SPELLING, Meets.RUN)
+_TALLIED_MEETS = [Meets.SPELLING, Meets.RUN, Meets.ACRONYM]
+"""Units a listed name's own bound counts (it counts the others optimistically anyway)."""
+_ORGANIZATIONS = 1
+"""The part of the postings that holds the names of organisations."""
+_MARKED = 63
+"""Query tokens up to which :meth:`Searcher._several` marks positions (as bits)."""
+_POSITIONS = 1 << 16
+"""More than a query name has tokens."""
+_REMEMBERED = 1 << 16
+"""Query units whose keys a process remembers before it starts afresh."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """What the search reads of a loaded index (see :mod:`watchkeeper.match.index`)."""
+
+    keys: KeyTable
+    postings: NamePostings
+    entry_meets: npt.NDArray[np.uint8]
+    entry_kinds: npt.NDArray[np.uint8]
+    entry_lengths: npt.NDArray[np.uint16]
+    entry_leads: npt.NDArray[np.uint8]
+    entry_weights: Floats
+    schemas: npt.NDArray[np.uint8]
+    """The schema of each listed name's entity."""
+    masses: npt.NDArray[np.int32]
+    """The scaled mass of each listed name."""
+    unit_starts: npt.NDArray[np.int32]
+    """Where each listed name's own units start in the next three."""
+    unit_entries: npt.NDArray[np.int32]
+    unit_firsts: npt.NDArray[np.int32]
+    unit_ends: npt.NDArray[np.int32]
+    profile: Callable[[int], Profile]
+    """The profile of a listed name (for its bound)."""
+    params: NameParams
+
+
+class _Lookup(NamedTuple):
+    """The keys of a query unit, by hash, and what meeting under each tells."""
+
+    hashes: Ints
+    kinds: npt.NDArray[np.uint8]
+
+
+class _Units(NamedTuple):
+    """The units of a query name that met entries, one column each."""
+
+    units: list[Unit]
+    meets: Ints
+    firsts: Ints
+    ends: Ints
+    weights: Floats
+    left_over: Floats
+    """What the tokens of each unit weigh when left over."""
+    letters: Floats
+    """Initials of acronym and initial units (0 for the others)."""
+
+
+class _Pairs(NamedTuple):
+    """Each entry a query unit met, ordered by unit: the most of the pair that may count
+    as matched, and the weight of the listed unit."""
+
+    units: Ints
+    entries: Ints
+    shares: Floats
+    listed: Floats
+    present: Ints
+    """The units that met entries."""
+    starts: Ints
+    """Where the pairs of each of them start."""
+
+
+class _Plan(NamedTuple):
+    """What the pairs of a query name tell of the names of one part of the postings."""
+
+    values: Floats
+    """The value of each pair."""
+    rooms: Floats
+    heaviest: int
+    """The scaled mass of the heaviest name that may reach the threshold."""
+    weak: Floats
+    """At each position of the query, the most room a pair of no value may leave."""
+
+
+class Searcher:
+    """Finds candidates in the tables of one index (remembering the keys of query units)."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self._lookups: dict[tuple[Meets, object], _Lookup] = {}
+        self._marks = np.zeros(len(tables.masses), dtype=np.uint64)
+        """Scratch: the query positions each listed name met (see :meth:`_several`)."""
+
+    def candidates(
+        self,
+        name: PreparedName,
+        left_over: Sequence[float],
+        threshold: float,
+        matchable: frozenset[int] | None,
+    ) -> dict[int, float]:
+        """Listed name ids whose optimistic score against ``name`` reaches ``threshold``
+        (of schemas ``matchable``, None for all), with that score; ``left_over`` is what
+        each token of the name weighs when left over."""
+        found = units(name.tokens, name.weights, joined_tokens(name), listed=False)
+        met = self._units(found, left_over)
+        pairs = self._pairs(met)
+        if not len(pairs.entries):
+            return {}
+        records = self._records(name, float(sum(left_over)), met, pairs, threshold)
+        if matchable is not None and len(records):
+            schemas = np.fromiter(matchable, dtype=np.uint8)
+            records = records[np.isin(self.tables.schemas[records], schemas)]
+        return self._bounded(name, records.tolist(), met, pairs, threshold)
+
+    # -- the entries met ----------------------------------------------------------------
+
+    def _units(self, found: list[Unit], left_over: Sequence[float]) -> _Units:
+        firsts = [(unit.mask & -unit.mask).bit_length() - 1 for unit in found]
+        ends = [unit.mask.bit_length() for unit in found]
+        letters = [
+            len(next(iter(unit.keys))) - 1 if unit.meets in (Meets.ACRONYM, Meets.INITIAL) else 0
+            for unit in found
+        ]
+        return _Units(
+            found,
+            np.array([unit.meets for unit in found], dtype=np.int64),
+            np.array(firsts, dtype=np.int64),
+            np.array(ends, dtype=np.int64),
+            np.array([unit.weight for unit in found]),
+            np.array([sum(left_over[f:e]) for f, e in zip(firsts, ends, strict=True)]),
+            np.array(letters, dtype=np.float64),
+        )
+
+    def _lookup(self, unit: Unit) -> _Lookup:
+        spelled = unit.meets in _SPELLED
+        identity = (unit.meets, unit.token if spelled else next(iter(unit.keys)))
+        found = self._lookups.get(identity)
+        if found is None:
+            if spelled:
+                keys, kinds = query_keys(unit.token, unit.meets is Meets.RUN)
+            else:
+                keys, kinds = tuple(unit.keys), (Likeness.ANY,) * len(unit.keys)
+            found = _Lookup(
+                np.array([key_hash(key) for key in keys], dtype=np.int64),
+                np.array(kinds, dtype=np.uint8),
+            )
+            if len(self._lookups) >= _REMEMBERED:
+                self._lookups.clear()
+            self._lookups[identity] = found
+        return found
+
+    def _pairs(self, met: _Units) -> _Pairs:
+        """The entries each unit met that :func:`compare_names` may align with it."""
+        tables = self.tables
+        lookups = [self._lookup(unit) for unit in met.units]
+        owners = np.repeat(np.arange(len(lookups)), [len(lookup.hashes) for lookup in lookups])
+        entries, keys = tables.keys.find(np.concatenate([lookup.hashes for lookup in lookups]))
+        units = owners[keys]
+        kinds = np.concatenate([lookup.kinds for lookup in lookups])[keys]
+        lengths = np.array([len(unit.token.text) for unit in met.units], dtype=np.int64)[units]
+        leads = np.array([_lead(unit) for unit in met.units], dtype=np.int64)[units]
+        words = np.array([unit.token.kind is TokenKind.WORD for unit in met.units])[units]
+        meets = met.meets[units]
+        listed_meets = tables.entry_meets[entries]
+        listed_words = tables.entry_kinds[entries] == _WORD
+        listed_lengths = tables.entry_lengths[entries].astype(np.int64)
+        apart = np.abs(listed_lengths - lengths)
+        close = tables.entry_leads[entries] == leads
+        spelling = meets == Meets.SPELLING
+        run = meets == Meets.RUN
+        fits = ~(spelling | run) & (listed_meets == meets)
+        fits |= spelling & (listed_meets == Meets.SPELLING)
+        merged = (apart <= 2) | (apart <= lengths // 5)
+        fits |= spelling & words & (listed_meets == Meets.RUN) & close & merged
+        merged = (apart <= 2) | (apart <= listed_lengths // 5)
+        fits |= run & (listed_meets == Meets.SPELLING) & listed_words & close & merged
+        params = tables.params
+        alike = likeness(kinds, lengths, listed_lengths, params.similarity)
+        alike = np.where(listed_words, alike, 1.0)
+        keep = np.flatnonzero(fits & (alike > params.floor))
+        units, entries, alike = units[keep], entries[keep], alike[keep]
+        order = np.lexsort((-alike, entries, units))
+        units, entries, alike = units[order], entries[order], alike[order]
+        first = np.ones(len(units), dtype=bool)
+        first[1:] = (units[1:] != units[:-1]) | (entries[1:] != entries[:-1])
+        units, entries, alike = units[first], entries[first], alike[first]
+        share = np.clip((alike - params.floor) / (1 - params.floor), 0.0, 1.0) ** params.leniency
+        starts = np.flatnonzero(np.diff(units, prepend=-1))
+        weights = tables.entry_weights[entries]
+        return _Pairs(units, entries, share, weights, units[starts], starts)
+
+    # -- one part of the postings -------------------------------------------------------
+
+    def _plan(
+        self,
+        name: PreparedName,
+        whole: float,
+        met: _Units,
+        pairs: _Pairs,
+        part: int,
+        threshold: float,
+    ) -> _Plan | None:
+        """What the pairs tell of the names of one part of the postings (persons,
+        organisations), or None if none of them can reach the threshold; ``whole`` is what
+        the query name leaves over when nothing of it matches."""
+        organization = part == _ORGANIZATIONS or name.style is NameStyle.ORGANIZATION
+        params = self.tables.params
+        query = QueryBound(len(name.tokens), whole, organization, threshold, params)
+        values = self._values(query, met, pairs)
+        rooms = pairs.listed + values
+        reaches = {
+            int(unit): Reach(int(met.firsts[unit]), int(met.ends[unit]), float(value), float(room))
+            for unit, value, room in zip(
+                pairs.present,
+                np.maximum.reduceat(values, pairs.starts),
+                np.maximum.reduceat(rooms, pairs.starts),
+                strict=True,
+            )
+        }
+        if not query.reachable(list(reaches.values())):
+            return None
+        weak_rooms = np.zeros(len(met.units))
+        weak_rooms[pairs.present] = np.maximum.reduceat(
+            np.where(values > 0, 0.0, rooms), pairs.starts
+        )
+        return _Plan(
+            values,
+            rooms,
+            scaled_mass(query.heaviest(list(reaches.values()))),
+            _spread(met, weak_rooms, len(name.tokens)),
+        )
+
+    def _records(
+        self, name: PreparedName, whole: float, met: _Units, pairs: _Pairs, threshold: float
+    ) -> Ints:
+        """The names that may reach the threshold.
+
+        The names of the pairs of positive value are read: a name's pairs add up to at most
+        the best value each of the query's positions met it with (a run's spread over its
+        positions), and it weighs at most what the best rooms allow, a pair of no value
+        counting as met at each position where one may be (:class:`~watchkeeper.match.
+        bounds.QueryBound`)."""
+        plans = [self._plan(name, whole, met, pairs, part, threshold) for part in range(PARTS)]
+        if not any(plans):
+            return np.zeros(0, dtype=np.int64)
+        missing = np.full(len(pairs.units), -np.inf)
+        values = np.stack([plan.values if plan else missing for plan in plans])
+        rooms = np.stack([plan.rooms if plan else missing for plan in plans])
+        heaviest = np.array([plan.heaviest if plan else -1 for plan in plans])
+        weak = np.stack([plan.weak if plan else np.zeros(len(name.tokens)) for plan in plans])
+        rows = np.flatnonzero((values > 0).any(axis=0))
+        names, masses, owners, parts = self.tables.postings.names(pairs.entries[rows])
+        rows = rows[owners]
+        keep = np.flatnonzero((values[parts, rows] > 0) & (masses <= heaviest[parts]))
+        names, masses, rows, parts = names[keep], masses[keep], rows[keep], parts[keep]
+        if not len(names):
+            return names
+        units = pairs.units[rows]
+        several = self._several(names, units, met, len(name.tokens))
+        lone = ~several
+        spare = np.concatenate((np.zeros((PARTS, 1)), np.cumsum(weak, axis=1)), axis=1)
+        others = spare[parts, -1] - spare[parts, met.ends[units]] + spare[parts, met.firsts[units]]
+        value, room = values[parts, rows], rooms[parts, rows]
+        lone &= (value >= whole) & (masses <= np.floor((room + others - whole) * MASS_SCALE))
+        alone: Ints = names[lone]
+        names, rows, parts, units = names[several], rows[several], parts[several], units[several]
+        if not len(names):
+            return alone
+        positions, owners = spread(met.firsts[units], met.ends[units])
+        names, rows, parts, units = names[owners], rows[owners], parts[owners], units[owners]
+        order = np.argsort(names * _POSITIONS + positions, kind="stable")
+        names, rows, parts = names[order], rows[order], parts[order]
+        units, positions = units[order], positions[order]
+        spans = met.ends[units] - met.firsts[units]
+        starts = _starts((names[1:] != names[:-1]) | (positions[1:] != positions[:-1]))
+        value = np.maximum.reduceat(values[parts, rows] / spans, starts)
+        room = np.maximum.reduceat(rooms[parts, rows] / spans, starts)
+        names, parts, positions = names[starts], parts[starts], positions[starts]
+        room = np.maximum(room - weak[parts, positions], 0)
+        starts = _starts(names[1:] != names[:-1])
+        names, parts = names[starts], parts[starts]
+        value = np.add.reduceat(value, starts)
+        room = np.add.reduceat(room, starts) + weak.sum(axis=1)[parts]
+        masses = self.tables.masses[names]
+        fits = (value >= whole) & (masses <= np.floor((room - whole) * MASS_SCALE))
+        found: Ints = np.concatenate((alone, names[fits]))
+        return found
+
+    def _several(self, names: Ints, units: Ints, met: _Units, size: int) -> npt.NDArray[np.bool_]:
+        """Whether the name of each item (met by the unit beside it) was met at more than
+        one of the ``size`` positions of the query."""
+        if size > _MARKED:
+            return np.ones(len(names), dtype=bool)
+        marks = self._marks
+        bits = (np.left_shift(1, met.ends) - np.left_shift(1, met.firsts)).astype(np.uint64)
+        for start, end in _runs(units):
+            marks[names[start:end]] |= bits[units[start]]
+        marked = marks[names]
+        marks[names] = 0
+        several: npt.NDArray[np.bool_] = (marked & (marked - np.uint64(1))) != 0
+        return several
+
+    def _values(self, query: QueryBound, met: _Units, pairs: _Pairs) -> Floats:
+        """The value of each pair (see :class:`~watchkeeper.match.bounds.QueryBound`)."""
+        ratio, conflict = query.scales()
+        units = pairs.units
+        weight, left_over = met.weights[units], met.left_over[units]
+        share, listed = pairs.shares, pairs.listed
+        both = weight + listed
+        value = ratio * share * both - (1 - share) * (both + conflict * np.minimum(weight, listed))
+        letters = met.letters[units]
+        initial_weight = query.params.kind_weights[TokenKind.INITIAL]
+        initials = 2 * ratio * letters * initial_weight - np.maximum(0.0, weight - listed)
+        return np.where(letters > 0, initials, value) + left_over
+
+    # -- one listed name at a time ------------------------------------------------------
+
+    def _bounded(
+        self,
+        name: PreparedName,
+        records: list[int],
+        met: _Units,
+        pairs: _Pairs,
+        threshold: float,
+    ) -> dict[int, float]:
+        """The optimistic score of each listed name, if it reaches the threshold."""
+        if not records:
+            return {}
+        tables = self.tables
+        listed, owners = spread(
+            tables.unit_starts[records], tables.unit_starts[np.array(records) + 1]
+        )
+        rows = np.flatnonzero(np.isin(met.meets[pairs.units], _TALLIED_MEETS))
+        rows = rows[np.argsort(pairs.entries[rows], kind="stable")]
+        entries = pairs.entries[rows]
+        wanted = tables.unit_entries[listed]
+        found_rows, found = spread(
+            np.searchsorted(entries, wanted, "left"), np.searchsorted(entries, wanted, "right")
+        )
+        tallies = [Met() for _ in records]
+        acronyms = met.meets == Meets.ACRONYM
+        masks = [unit.mask for unit in met.units]
+        for row, item in zip(rows[found_rows].tolist(), found.tolist(), strict=True):
+            unit = int(pairs.units[row])
+            first, end = int(tables.unit_firsts[listed[item]]), int(tables.unit_ends[listed[item]])
+            listed_mask = (1 << end) - (1 << first)
+            tally = tallies[int(owners[item])]
+            if acronyms[unit]:
+                tally.query_initials |= masks[unit]
+                tally.listed_initials |= listed_mask
+            else:
+                tally.meet(masks[unit], listed_mask, float(pairs.shares[row]))
+        params = tables.params
+        query = profile(name.tokens, name.weights, name.style, params)
+        scores = {}
+        for record, tally in zip(records, tallies, strict=True):
+            score = bound(query, tables.profile(record), tally, params)
+            if score >= threshold:
+                scores[record] = score
+        return scores
+
+
+def _runs(items: Ints) -> list[tuple[int, int]]:
+    """(start, end) of the runs of equal items of an array."""
+    starts = _starts(items[1:] != items[:-1]).tolist()
+    return list(zip(starts, [*starts[1:], len(items)], strict=True))
+
+
+def _starts(changes: npt.NDArray[np.bool_]) -> Ints:
+    """Where the runs of equal items of a sorted array start, given where it changes
+    (``array[1:] != array[:-1]``)."""
+    return np.flatnonzero(np.concatenate(([True], changes)))
+
+
+def _spread(met: _Units, amounts: Floats, size: int) -> Floats:
+    """For each of ``size`` positions, the largest share of the (positive) amounts of the
+    units over it, each spread evenly over its positions: the sum over the positions is at
+    least that over any units at disjoint positions."""
+    shares = np.maximum(amounts, 0) / (met.ends - met.firsts)
+    positions, owners = spread(met.firsts, met.ends)
+    most = np.zeros(size)
+    np.maximum.at(most, positions, shares[owners])
+    return most
+
+
+def _lead(unit: Unit) -> int:
+    """The first letter of the skeleton of a unit's token, as a byte (see
+    :func:`skeleton_lead`)."""
+    return skeleton_lead(unit.token.skeleton)
+
+
+def skeleton_lead(skeleton: str) -> int:
+    """The first letter of a skeleton as a byte (0: none, 255: not ASCII)."""
+    lead = skeleton[:1]
+    if not lead:
+        return 0
+    return ord(lead) if lead.isascii() else 255

@@ -1,0 +1,87 @@
+"""Name matching against a candidate index of the real UN consolidated list."""
+
+from __future__ import annotations
+
+import pytest
+
+from watchkeeper.match.engine import Matcher
+from watchkeeper.match.index import CandidateIndex
+from watchkeeper.match.names import DEFAULT_THRESHOLD, compare_names
+from watchkeeper.model import Entity, NameKind, Schema
+
+
+@pytest.fixture(scope="module")
+def matcher(un_entities: dict[str, Entity]) -> Matcher:
+    return Matcher(CandidateIndex.build(list(un_entities.values())))
+
+
+def hit_ids(matcher: Matcher, *names: str, limit: int = 10) -> list[str]:
+    hits = matcher.match_names(list(names), Schema.PERSON, DEFAULT_THRESHOLD, limit)
+    return [matcher.index.entity(hit.entity).id for hit in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Jamal Mustafa Abdalah Sultan al-Tikriti", "un:IQi.022"),  # typo
+        ("al-Tikriti Jamal Sultan Mustafa Abdallah", "un:IQi.022"),  # words reordered
+        ("Yahya Abd Allah al-Ubaydi", "un:IQi.044"),  # transliterated from يحيى عبد الله العبيدي
+        ("يحيى عبد الله العبيدي", "un:IQi.044"),  # the Arabic original itself
+        ("AbdulRahman Yasin", "un:QDi.037"),  # split words joined
+        ("Hamza Usama Muhammad Binladen", "un:QDi.421"),
+    ],
+)
+def test_listed_person_is_the_best_hit(matcher: Matcher, query: str, listed: str) -> None:
+    assert hit_ids(matcher, query)[0] == listed
+
+
+def test_an_unlisted_name_gets_no_hit(matcher: Matcher) -> None:
+    assert hit_ids(matcher, "Maria Fernanda Lopez Gutierrez") == []
+    assert hit_ids(matcher, "Nordic Timber Supplies AB") == []
+
+
+def test_a_hit_says_which_names_met(matcher: Matcher) -> None:
+    hit = matcher.match_names(["Abid Hamid Mahmud al Tikriti"], Schema.PERSON)[0]
+    entity = matcher.index.entity(hit.entity)
+    assert entity.id == "un:IQi.004"
+    assert hit.query_name == "Abid Hamid Mahmud al Tikriti"
+    assert entity.names[hit.listed.name].full == "ABID HAMID MAHMUD AL-TIKRITI"
+    assert hit.listed.kind is NameKind.PRIMARY
+    assert hit.score == hit.comparison.score >= DEFAULT_THRESHOLD
+    assert hit.comparison.candidate.text == "ABID HAMID MAHMUD AL-TIKRITI"
+
+
+def test_the_best_of_several_query_names_counts(matcher: Matcher) -> None:
+    hits = matcher.match_names(["Maria Lopez", "Yahya Abd Allah al-Ubaydi"])
+    assert [matcher.index.entity(hit.entity).id for hit in hits][:1] == ["un:IQi.044"]
+    assert hits[0].query_name == "Yahya Abd Allah al-Ubaydi"
+
+
+def test_hits_come_best_first_within_the_limit(matcher: Matcher) -> None:
+    hits = matcher.match_names(["Abdul Rahman"], Schema.PERSON, limit=5)
+    assert 0 < len(hits) <= 5
+    scores = [hit.score for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    everything = matcher.match_names(["Abdul Rahman"], Schema.PERSON, limit=1000)
+    assert [hit.score for hit in everything[:5]] == scores
+    assert all(hit.score >= DEFAULT_THRESHOLD for hit in everything)
+
+
+def test_hits_are_what_comparing_every_name_finds(matcher: Matcher) -> None:
+    """Above the threshold, the matcher finds what comparing every listed name finds."""
+    index = matcher.index
+    query = index.prepare_query("Ibrahim Awad al Samarai", Schema.PERSON)
+    best: dict[int, float] = {}
+    for name_id in range(index.name_count):
+        score = compare_names(query, index.prepared(name_id)).score
+        owner = index.listed(name_id).entity
+        if score >= DEFAULT_THRESHOLD:
+            best[owner] = max(score, best.get(owner, 0.0))
+    hits = matcher.match_names([query.text], Schema.PERSON, limit=len(index))
+    assert {hit.entity: hit.score for hit in hits} == best
+
+
+def test_a_lower_threshold_finds_more(matcher: Matcher) -> None:
+    strict = hit_ids(matcher, "Ahmad Hassan", limit=1000)
+    lenient = matcher.match_names(["Ahmad Hassan"], Schema.PERSON, threshold=0.43, limit=1000)
+    assert set(strict) < {matcher.index.entity(hit.entity).id for hit in lenient}

@@ -1,0 +1,176 @@
+"""Candidate index over the real UN consolidated list: what it finds, what it keeps, its file."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from watchkeeper.match.index import (
+    CandidateIndex,
+    IndexFormatError,
+    content_key,
+    versions_key,
+)
+from watchkeeper.match.names import DEFAULT_THRESHOLD, compare_names
+from watchkeeper.model import Entity, Name, NameKind, Schema
+from watchkeeper.store.sqlite import Version
+
+
+@pytest.fixture(scope="module")
+def index(un_entities: dict[str, Entity]) -> CandidateIndex:
+    return CandidateIndex.build(list(un_entities.values()))
+
+
+@pytest.fixture(scope="module")
+def latin_index(un_entities: dict[str, Entity]) -> CandidateIndex:
+    """The UN list without the names written in their own script."""
+    latin = [
+        dataclasses.replace(
+            entity, names=[n for n in entity.names if n.kind is not NameKind.ORIGINAL_SCRIPT]
+        )
+        for entity in un_entities.values()
+    ]
+    return CandidateIndex.build(latin)
+
+
+def candidate_ids(index: CandidateIndex, query: str, schema: Schema | None = None) -> set[str]:
+    names = [index.prepare_query(query, schema)]
+    return {index.entity(candidate.entity).id for candidate in index.candidates(names)}
+
+
+def exhaustive_ids(index: CandidateIndex, query: str) -> set[str]:
+    """Entities with a name scoring at least the threshold, comparing every listed name."""
+    prepared = index.prepare_query(query)
+    return {
+        index.entity(index.listed(name_id).entity).id
+        for name_id in range(index.name_count)
+        if compare_names(prepared, index.prepared(name_id)).score >= DEFAULT_THRESHOLD
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Jamal Mustafa Abdalah Sultan al-Tikriti", "un:IQi.022"),  # typo
+        ("SULTAN, Jamal Mustafa", "un:IQi.022"),  # surname first, middle names dropped
+        ("al-Tikriti Jamal Sultan Mustafa Abdallah", "un:IQi.022"),  # words reordered
+        ("Yahya Abd Allah al-Ubaydi", "un:IQi.044"),  # another romanisation
+        ("AbdulRahman Yasin", "un:QDi.037"),  # split words joined
+        ("Hamza Usama Muhammad Binladen", "un:QDi.421"),  # particle joined to the name
+        ("Abou Bakr al Baghdadi", "un:QDi.299"),  # French spelling of a weak alias
+    ],
+)
+def test_variants_of_a_listed_name_are_candidates(
+    index: CandidateIndex, query: str, listed: str
+) -> None:
+    assert listed in candidate_ids(index, query)
+
+
+def test_arabic_script_finds_the_latin_spelling(latin_index: CandidateIndex) -> None:
+    """Without the Arabic original in the index, the Arabic spelling still finds it."""
+    assert "un:IQi.044" in candidate_ids(latin_index, "يحيى عبد الله العبيدي")
+    assert "un:IQi.022" in candidate_ids(latin_index, "جمال مصطفى عبد الله سلطان التكريتي")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Jamal Mustafa Abdalah Sultan al-Tikriti",
+        "Mohammed Ali Hassan",
+        "Abdul Rahman",
+        "Ibrahim Awad al Samarai",
+        "AL QAIDA IN THE ARABIAN PENISULA",
+        "Maria Fernanda Lopez Gutierrez",
+        "AQAP",  # an acronym
+        "M. Omar",  # an initial
+        "Taliban",  # one word
+        "Hamza Usama Muhammad Binladen",  # a particle joined to a word
+    ],
+)
+def test_candidates_keep_everything_exhaustive_scoring_finds(
+    index: CandidateIndex, query: str
+) -> None:
+    assert exhaustive_ids(index, query) <= candidate_ids(index, query)
+
+
+def test_an_unlisted_name_has_no_candidates(index: CandidateIndex) -> None:
+    assert candidate_ids(index, "Maria Fernanda Lopez Gutierrez") == set()
+
+
+def test_candidates_come_most_promising_first(index: CandidateIndex) -> None:
+    names = [index.prepare_query("Jamal Mustafa Abdalah Sultan al-Tikriti", Schema.PERSON)]
+    candidates = index.candidates(names)
+    assert index.entity(candidates[0].entity).id == "un:IQi.022"
+    bounds = [candidate.bound for candidate in candidates]
+    assert bounds == sorted(bounds, reverse=True)
+    assert len(index.candidates(names, limit=1)) == 1
+
+
+def test_schema_keeps_the_entities_a_query_can_be(index: CandidateIndex) -> None:
+    assert "un:QDe.004" in candidate_ids(index, "Al Qaida", Schema.ORGANIZATION)
+    names = [index.prepare_query("Al Qaida")]
+    people = index.candidates(names, schema=Schema.PERSON)
+    assert all(index.entity(c.entity).schema is Schema.PERSON for c in people)
+
+
+def test_candidates_name_the_listed_names_to_compare(index: CandidateIndex) -> None:
+    names = [index.prepare_query("Abid Hamid Mahmud al Tikriti")]
+    candidate = next(
+        c for c in index.candidates(names) if index.entity(c.entity).id == "un:IQi.004"
+    )
+    listed = [index.listed(name_id) for _, name_id in candidate.pairs]
+    entity = index.entity(candidate.entity)
+    assert all(item.entity == candidate.entity for item in listed)
+    assert {entity.names[item.name].full for item in listed} >= {"ABID HAMID MAHMUD AL-TIKRITI"}
+
+
+def test_save_and_load_give_the_same_candidates(index: CandidateIndex, tmp_path: Path) -> None:
+    path = tmp_path / "index" / f"{index.key}.idx"
+    index.save(path)
+    loaded = CandidateIndex.load(path)
+    assert loaded.key == index.key
+    assert (len(loaded), loaded.name_count) == (len(index), index.name_count)
+    for query in ("Jamal Mustafa Abdalah Sultan al-Tikriti", "Abu Bakr", "يحيى عبد الله"):
+        before = index.candidates([index.prepare_query(query)])
+        after = loaded.candidates([loaded.prepare_query(query)])
+        assert after == before
+    assert loaded.entity(0) == index.entity(0)
+
+
+def test_two_processes_build_the_same_index(un_entities: dict[str, Entity]) -> None:
+    entities = list(un_entities.values())
+    serial = CandidateIndex.build(entities, "key", workers=1)
+    parallel = CandidateIndex.build(entities, "key", workers=2)
+    assert parallel._payload == serial._payload
+
+
+def test_a_damaged_or_foreign_file_is_refused(index: CandidateIndex, tmp_path: Path) -> None:
+    path = tmp_path / "saved.idx"
+    index.save(path)
+    path.write_bytes(path.read_bytes()[:1000])
+    with pytest.raises(IndexFormatError):
+        CandidateIndex.load(path)
+    path.write_bytes(b"something else\n")
+    with pytest.raises(IndexFormatError):
+        CandidateIndex.load(path)
+
+
+def test_the_key_changes_with_the_entities(un_entities: dict[str, Entity]) -> None:
+    entities = list(un_entities.values())
+    assert content_key(entities) == content_key(list(entities))
+    assert content_key(entities[1:]) != content_key(entities)
+    alias = Name("Someone Else", NameKind.ALIAS)
+    renamed = dataclasses.replace(entities[0], names=[*entities[0].names, alias])
+    assert content_key([renamed, *entities[1:]]) != content_key(entities)
+    assert CandidateIndex.build(entities[:50]).key == content_key(entities[:50])
+
+
+def test_the_key_of_list_versions_follows_the_versions() -> None:
+    def version(number: int, sha256: str) -> Version:
+        return Version(number, "un", "un_xml", sha256, None, "2026-02-27", "un.xml", 1, ())
+
+    first = versions_key([version(1, "aa"), version(2, "bb")])
+    assert versions_key([version(2, "bb"), version(1, "aa")]) == first
+    assert versions_key([version(1, "aa"), version(3, "cc")]) != first
