@@ -1034,10 +1034,6 @@ FALSE_POSITIVES = {
         "MT103_custom_50K_57D_59_multiline.fin",
         "msg[1]",
     ): "57D COMMERCIAL BANK ~ TANCHON COMMERCIAL BANK",
-    (
-        "prowide_MT103-bulk-with-ack.rje",
-        "msg[1]",
-    ): "50K placeholder AAAA... ~ short aliases (AA, Yaya)",
 }
 """Sample units that name no listed party but are held by the committed matcher (issue 3)."""
 
