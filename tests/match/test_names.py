@@ -12,8 +12,9 @@ from watchkeeper.match.names import (
     compare_names,
     prepare_name,
 )
-from watchkeeper.match.tokensim import How
+from watchkeeper.match.tokensim import How, SimilarityParams, token_similarity
 from watchkeeper.match.weights import TokenWeights
+from watchkeeper.text.tokens import tokenize_name
 
 
 @pytest.fixture
@@ -287,3 +288,22 @@ def test_acronyms_of_organisations_and_of_some_of_a_persons_names(compare) -> No
     person = compare("Corporation Aa", "Abdul Abdillah", "Person")
     assert person.score < DEFAULT_THRESHOLD
     assert all(pair[-1] is not How.ACRONYM for pair in person.alignment)
+
+
+def test_short_words_that_only_sound_alike_never_make_a_match_alone(compare) -> None:  # type: ignore[no-untyped-def]
+    # one phonetic key, two letters or more apart, two consonants: chance, not a variant
+    chance = compare("Hiki Risi", "Reza Khaki")
+    assert {pair[-1] for pair in chance.alignment} == {How.SOUND_ALIKE}
+    assert chance.score < DEFAULT_THRESHOLD
+    assert compare("Vye Toyen", "Tan Wei").score < DEFAULT_THRESHOLD
+    # one letter apart they are variants; backed by another word, a sound-alike still counts
+    assert compare("Omar Ali", "Umar Aly").score >= DEFAULT_THRESHOLD
+    backed = compare("Shi Jinping", "Xi Jinping")
+    assert How.SOUND_ALIKE in {pair[-1] for pair in backed.alignment}
+    assert backed.score >= DEFAULT_THRESHOLD
+    # across scripts the key is all there is: "Жора" is read "zhora", and "Jora" is it
+    (jora,) = tokenize_name("Jora")
+    (zhora,) = tokenize_name("Zhora")
+    (cyrillic,) = tokenize_name("Жора")
+    assert token_similarity(jora, zhora, SimilarityParams())[1] is How.SOUND_ALIKE
+    assert token_similarity(jora, cyrillic, SimilarityParams())[1] is How.PHONETIC

@@ -1034,14 +1034,6 @@ FALSE_POSITIVES = {
         "MT103_custom_50K_57D_59_multiline.fin",
         "msg[1]",
     ): "57D COMMERCIAL BANK ~ TANCHON COMMERCIAL BANK",
-    (
-        "prowide_MT103-bulk-with-ack.rje",
-        "msg[1]",
-    ): "50K placeholder AAAA... ~ short aliases (AA, Yaya)",
-    (
-        "prowide_MT103-bulk-with-ack.rje",
-        "msg[3]",
-    ): "59 placeholder GGGG... ~ short aliases (GIA, NCG, Kawa): scored 0.77 by name",
 }
 """Sample units that name no listed party but are held by the committed matcher (issue 3)."""
 

@@ -49,6 +49,10 @@ class NameParams:
     """μ: additional cost of words the two names disagree on."""
     leniency: float = 0.15
     """Exponent on the share of a near-equal pair that counts as matched (< 1 forgives more)."""
+    sound_alike_factor: float = 0.6
+    """Share of its score a name keeps when its words met the listed name's only by sounding
+    alike (:attr:`How.SOUND_ALIKE`: "Hiki Risi" / "Reza Khaki"): at most just under the
+    threshold, so such a resemblance never alerts on its own."""
     duplicate_factor: float = 0.5
     """Weight left to an unmatched repetition of a matched word ("Sergey Sergey Shoigu")."""
     kind_weights: dict[TokenKind, float] = field(
@@ -449,6 +453,8 @@ def compare_names(
     used_query = used_candidate = 0
     matched = residual_query = residual_candidate = extra = 0.0
     alignment: list[_Pair] = []
+    solid = False
+    """Whether some word met otherwise than by sounding alike."""
     for candidate_pair in _candidates(query, candidate, params, cache):
         negative_similarity, _, _, _, _, query_mask, candidate_mask, how = candidate_pair[:8]
         if used_query & query_mask or used_candidate & candidate_mask:
@@ -456,6 +462,7 @@ def compare_names(
         used_query |= query_mask
         used_candidate |= candidate_mask
         alignment.append((query_mask, candidate_mask, -negative_similarity, how))
+        solid = solid or (how is not How.SOUND_ALIKE and _has_word(query, query_mask))
         weight_query, weight_candidate = candidate_pair[8], candidate_pair[9]
         if how in by_initials:
             letters = max(query_mask.bit_count(), candidate_mask.bit_count())
@@ -475,7 +482,17 @@ def compare_names(
         penalty = extra_penalty * (residual_query + residual_candidate + extra) / 2
         penalty += params.conflict_penalty * min(residual_query, residual_candidate)
         score = matched / (matched + penalty)
+        if not solid and any(pair[3] is How.SOUND_ALIKE for pair in alignment):
+            score *= params.sound_alike_factor
     return NameComparison(score, query, candidate, tuple(alignment))
+
+
+def _has_word(name: PreparedName, mask: int) -> bool:
+    """Whether the tokens of ``name`` in ``mask`` include an ordinary word."""
+    return any(
+        mask >> index & 1 and token.kind is TokenKind.WORD
+        for index, token in enumerate(name.tokens)
+    )
 
 
 def name_similarity(

@@ -4,7 +4,8 @@ Three parts make the score (the constants below say why each value):
 
 1. the name score of the best pair of query name and listed name
    (:func:`~watchkeeper.match.names.compare_names`), times the factor for the listed name's
-   kind (:data:`NAME_KIND_FACTORS`: weak aliases count less);
+   kind (:data:`NAME_KIND_FACTORS`: weak aliases, and a person's one-word names, count
+   less);
 2. the supporting evidence of :mod:`~watchkeeper.match.features` (positive effects), added
    up to at most :data:`MAX_LIFT`;
 3. the contrary evidence (negative effects), subtracted down to at most :data:`MAX_DROP`;
@@ -29,9 +30,10 @@ from typing import Any
 
 from watchkeeper.match import names
 from watchkeeper.match.features import Evidence, collect_evidence
-from watchkeeper.match.names import NameComparison, compare_names, prepare_name
+from watchkeeper.match.names import NameComparison, PreparedName, compare_names, prepare_name
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.model import Entity, NameKind, Query
+from watchkeeper.text.tokens import NameStyle, TokenKind
 
 DEFAULT_THRESHOLD = names.DEFAULT_THRESHOLD
 """Score at and above which a query and a listed entity are taken to match."""
@@ -47,7 +49,11 @@ NAME_KIND_FACTORS: dict[NameKind, float] = {
 original script and former names identify as well as the primary name (many listed people
 are known by an alias).  Weak aliases (nicknames, "low quality" aliases, often one common
 word such as "Abu Rahmah") keep 0.8: an exact weak-alias match still alerts (0.8 >= 0.58),
-but one that is also inexact (name score below 0.58 / 0.8 = 0.725) needs other evidence."""
+but one that is also inexact (name score below 0.58 / 0.8 = 0.725) needs other evidence.
+
+A person's name of a single word ("MIKE", "SANTOS", "Issa") is as weak, whatever its kind:
+it names nobody in particular, and a two-word query sharing it ("Mike Wedding") otherwise
+scores about 0.6."""
 
 MAX_LIFT = 0.15
 """Most that supporting evidence adds, whatever it is: one identical identifier uses all of
@@ -93,12 +99,14 @@ class MatchScore:
         if they cut anything off."""
         name_item = {"feature": "name", "effect": round(self.name.score, 4)}
         name_item.update((k, v) for k, v in self.name.to_dict().items() if k != "score")
-        factor = NAME_KIND_FACTORS[self.name_kind]
+        factor = name_factor(self.name, self.name_kind)
+        detail = f"listed name is {_KIND_WORDS[self.name_kind]}"
+        if _one_word_person(self.name.candidate):
+            detail += ", a person's name of one word"
         kind_item = {
             "feature": "name_kind",
             "effect": round(self.name_score - self.name.score, 4),
-            "detail": f"listed name is {_KIND_WORDS[self.name_kind]}"
-            + (f": name score x {factor}" if factor != 1.0 else ""),
+            "detail": detail + (f": name score x {factor}" if factor != 1.0 else ""),
         }
         items = [name_item, kind_item, *(evidence.to_dict() for evidence in self.evidence)]
         cut = self.score - self.name_score - sum(evidence.effect for evidence in self.evidence)
@@ -111,7 +119,23 @@ class MatchScore:
 
 def kind_adjusted_score(comparison: NameComparison, kind: NameKind) -> float:
     """A name score after the factor for the listed name's kind."""
-    return comparison.score * NAME_KIND_FACTORS[kind]
+    return comparison.score * name_factor(comparison, kind)
+
+
+def name_factor(comparison: NameComparison, kind: NameKind) -> float:
+    """The share of its score the listed name of a comparison keeps, by its kind (a
+    person's one-word name counts as a weak alias)."""
+    if _one_word_person(comparison.candidate):
+        return min(NAME_KIND_FACTORS[kind], NAME_KIND_FACTORS[NameKind.WEAK_ALIAS])
+    return NAME_KIND_FACTORS[kind]
+
+
+def _one_word_person(name: PreparedName) -> bool:
+    return (
+        name.style is NameStyle.PERSON
+        and len(name.tokens) == 1
+        and name.tokens[0].kind is TokenKind.WORD
+    )
 
 
 def combine(

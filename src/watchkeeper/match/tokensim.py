@@ -19,6 +19,9 @@ class How(StrEnum):
     """Equivalent particle, legal form or number ("bin"/"ibn", "OOO"/"LLC", "44"/"forty-four")."""
     PHONETIC = "phonetic"
     """Romanisation variant (same or near phonetic key)."""
+    SOUND_ALIKE = "sound_alike"
+    """Two Latin spellings of a short key, two letters or more apart ("Hiki" / "Khaki"): as
+    like a chance resemblance as a variant; a name does not match on these alone."""
     TYPO = "typo"
     SCRIPT = "script"
     """Compared in their own (non-Latin) script."""
@@ -48,13 +51,17 @@ class SimilarityParams:
         costs = tuple(edits**self.edit_power for edits in range(_MAX_EDITS + 2))
         object.__setattr__(self, "edit_costs", costs)
 
+    informative_consonants: int = 3
+    """Consonants a phonetic key needs for two Latin spellings more than a letter apart to
+    be a variant by their key alone (fewer: :attr:`How.SOUND_ALIKE`)."""
     skeleton_equal: float = 0.92
     """Score of an equal consonant skeleton when one word was written without vowels."""
     short_skeleton: float = 0.8
     """... when that skeleton has a single consonant ("Ali" / "علي")."""
 
 
-_NOT_LATIN = frozenset(Script) - {Script.LATIN, Script.COMMON}
+_LATIN = frozenset({Script.LATIN, Script.COMMON})
+_NOT_LATIN = frozenset(Script) - _LATIN
 _MAX_EDITS = 8
 """Edit distances are computed up to this bound; beyond it words are different anyway."""
 
@@ -77,7 +84,7 @@ def word_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[float
         return 1.0, How.EXACT
     if a.vowelless or b.vowelless:
         return _skeleton_similarity(a, b, params), How.SKELETON
-    if a.key == b.key:
+    if a.key == b.key and not _short_latin_key(a, b, params):
         return params.phonetic_equal, How.PHONETIC
     longest = max(len(a.text), len(b.text))
     costs = params.edit_costs
@@ -85,9 +92,21 @@ def word_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[float
     key_edits = OSA.distance(a.key, b.key, score_cutoff=_MAX_EDITS)
     text_similarity = 1.0 - costs[text_edits] / longest
     key_similarity = params.phonetic_equal - costs[key_edits] * params.key_edit_cost / longest
-    if key_similarity > text_similarity:
-        return key_similarity, How.PHONETIC
-    return text_similarity, How.TYPO
+    if key_similarity <= text_similarity:
+        return text_similarity, How.TYPO
+    if text_edits > 1 and _short_latin_key(a, b, params):
+        return key_similarity, How.SOUND_ALIKE
+    return key_similarity, How.PHONETIC
+
+
+def _short_latin_key(a: Token, b: Token, params: SimilarityParams) -> bool:
+    """Whether two words are both Latin spellings and one has a key too short to be
+    evidence on its own (across scripts vowels are unreliable and the key is the evidence)."""
+    return (
+        a.script in _LATIN
+        and b.script in _LATIN
+        and min(len(a.skeleton), len(b.skeleton)) < params.informative_consonants
+    )
 
 
 def token_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[float, How]:
