@@ -307,3 +307,11 @@ def test_short_words_that_only_sound_alike_never_make_a_match_alone(compare) -> 
     (cyrillic,) = tokenize_name("Жора")
     assert token_similarity(jora, zhora, SimilarityParams())[1] is How.SOUND_ALIKE
     assert token_similarity(jora, cyrillic, SimilarityParams())[1] is How.PHONETIC
+
+
+def test_latin_words_that_differ_in_sound_and_spelling_are_merely_alike(compare) -> None:  # type: ignore[no-untyped-def]
+    assert compare("Siegler Guerri", "Zakir Qari").score < DEFAULT_THRESHOLD
+    assert compare("Ugo Rieding", "IKCO Trading GmbH", "Organization").score < DEFAULT_THRESHOLD
+    # one phonetic key, or nearly one with nearly one spelling: still variants
+    assert_variant(compare, "Aleksandr Bortnikov", "Alexander Bortnikov", "Alexander Borodin")
+    assert compare("Mohamad Khaled", "Muhammad Khalid").score >= DEFAULT_THRESHOLD
