@@ -101,6 +101,8 @@ TITLES: frozenset[str] = frozenset(
         "sheik",
         "cheikh",
         "shykh",
+        "shikh",
+        "sheykh",
         "haji",
         "hajji",
         "hadji",
