@@ -296,15 +296,20 @@ def matched_share(similarity: float, params: NameParams) -> float:
 
 
 def cached_similarity(
-    a: Token, b: Token, params: SimilarityParams, cache: SimilarityCache | None
+    a: Token,
+    b: Token,
+    params: SimilarityParams,
+    cache: SimilarityCache | None,
+    readings_across_scripts: bool = True,
 ) -> tuple[float, How]:
-    """:func:`token_similarity`, looked up in ``cache`` first."""
+    """:func:`token_similarity`, looked up in ``cache`` first (a pair of tokens is always
+    compared with the same ``readings_across_scripts``: words with, joined runs without)."""
     if cache is None:
-        return token_similarity(a, b, params)
+        return token_similarity(a, b, params, readings_across_scripts)
     key = (id(a), id(b))
     found = cache.get(key)
     if found is None:
-        similarity, how = token_similarity(a, b, params)
+        similarity, how = token_similarity(a, b, params, readings_across_scripts)
         cache[key] = (a, b, similarity, how)
         return similarity, how
     return found[2], found[3]
@@ -374,7 +379,9 @@ def _merge_candidates(
                 OSA.normalized_similarity(run.token.text, token.text) < params.merge_spelling
             ):
                 continue
-            similarity, _ = cached_similarity(run.token, token, params.similarity, cache)
+            similarity, _ = cached_similarity(
+                run.token, token, params.similarity, cache, readings_across_scripts=False
+            )
             if similarity > params.floor:
                 merged = (run.token, run.mask, run.weight)
                 single = (token, 1 << j, weight)
