@@ -94,13 +94,25 @@ def test_legal_forms_weigh_low(compare) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def test_company_of_common_words_does_not_hit_every_company(compare) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "longer",
+    ["PETROCHEM GENERAL TRADING LLC", "ALPHA GENERAL TRADING CORP", "General Trading Rosneft Ltd"],
+)
+def test_company_of_common_words_does_not_hit_every_company(compare, longer: str) -> None:  # type: ignore[no-untyped-def]
     common = "GENERAL TRADING CORP"
-    assert score(compare, common, "PETROCHEM GENERAL TRADING LLC", "Company") < DEFAULT_THRESHOLD
+    assert score(compare, common, longer, "Company") < DEFAULT_THRESHOLD
     assert score(compare, common, "General Trading Corporation", "Company") >= DEFAULT_THRESHOLD
-    assert score(compare, common, "ALPHA GENERAL TRADING CORP", "Company") < score(
-        compare, "GENERAL TRADING CORP", "GENERAL TRADING CORP", "Company"
+
+
+def test_common_words_beside_a_distinctive_one_still_match(compare) -> None:  # type: ignore[no-untyped-def]
+    assert_variant(
+        compare,
+        "Zhongxing Trading Co",
+        "Zhongxing Trading Company Limited",
+        "General Trading Company Limited",
+        "Company",
     )
+    assert_variant(compare, "Rosneft Trading", "Rosneft Trading SA", "Lukoil Trading SA", "Company")
 
 
 def test_extra_words_cost_more_in_organisation_names(compare) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 from watchkeeper.match.tokensim import How, SimilarityParams, token_similarity
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
+from watchkeeper.text.vocabulary import GENERIC_WORDS
 
 DEFAULT_THRESHOLD = 0.58
 """Name score at and above which two names are taken to match (fitted on name_bench)."""
@@ -50,6 +51,10 @@ class NameParams:
     """Exponent on the share of a near-equal pair that counts as matched (< 1 forgives more)."""
     duplicate_factor: float = 0.5
     """Weight left to an unmatched repetition of a matched word ("Sergey Sergey Shoigu")."""
+    generic_weight: float = 0.3
+    """Most a generic word of organisation names weighs ("Trading", "International",
+    :data:`~watchkeeper.text.vocabulary.GENERIC_WORDS`): as little as a particle, however
+    rare the lists make it.  Set by reasoning, not searched."""
     kind_weights: dict[TokenKind, float] = field(
         default_factory=lambda: {
             TokenKind.PARTICLE: 0.3,
@@ -103,9 +108,11 @@ class PreparedName:
 
 
 def token_weight(token: Token, weights: TokenWeights | None, params: NameParams) -> float:
-    """The weight of a token in a name: by frequency for words, by kind for the others."""
+    """The weight of a token in a name: by frequency for words (no more than
+    ``generic_weight`` for generic words of organisation names), by kind for the others."""
     if token.kind is TokenKind.WORD:
-        return weights.weight(token) if weights is not None else 1.0
+        weight = weights.weight(token) if weights is not None else 1.0
+        return min(weight, params.generic_weight) if token.text in GENERIC_WORDS else weight
     return params.kind_weights[token.kind]
 
 
