@@ -121,14 +121,17 @@ def _shared_frame_similarity(a: Readings, b: Readings, params: SimilarityParams)
     return params.skeleton_equal if max(consonants) > 1 else params.short_skeleton
 
 
-def _reading_similarity(a: Token, b: Token, params: SimilarityParams) -> float:
-    """What two words of two scripts score under their readings (see the module docs)."""
+def _reading_similarity(a: Token, b: Token, params: SimilarityParams, own: float) -> float:
+    """What two words of two scripts score under their readings (see the module docs); 0
+    when that cannot beat ``own``, their similarity as spelled."""
     readings_a = readings(a.text, a.original, a.key)
     readings_b = readings(b.text, b.original, b.key)
     if a.vowelless or b.vowelless:
         return _shared_frame_similarity(readings_a, readings_b, params)
     if not readings_a.key_set.isdisjoint(readings_b.key_set):
         return params.phonetic_equal
+    if own >= params.reading_near:
+        return 0.0
     fewest = min(
         OSA.distance(key_a, key_b, score_cutoff=_MAX_EDITS)
         for key_a in readings_a.keys
@@ -155,8 +158,13 @@ def word_similarity(
     if a.text == b.text:
         return 1.0, How.EXACT
     similarity, how = _spelling_similarity(a, b, params)
-    if readings_across_scripts and (a.script in _LATIN) is not (b.script in _LATIN):
-        by_reading = _reading_similarity(a, b, params)
+    best_reading = params.skeleton_equal if a.vowelless or b.vowelless else params.phonetic_equal
+    if (
+        readings_across_scripts
+        and similarity < best_reading
+        and (a.script in _LATIN) is not (b.script in _LATIN)
+    ):
+        by_reading = _reading_similarity(a, b, params, similarity)
         if by_reading > similarity:
             return by_reading, How.READING
     return similarity, how
