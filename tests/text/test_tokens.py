@@ -86,3 +86,16 @@ def test_arabic_tokens_are_vowelless_and_keep_their_script() -> None:
     token = tokenize_name("محمد")[0]
     assert token.vowelless
     assert token.original == "محمد"
+
+
+def test_words_of_other_scripts_are_not_english_numbers_or_fillers() -> None:
+    assert _kinds(tokenize_name("оне фор")) == [TokenKind.WORD, TokenKind.WORD]  # "one", "for"
+    assert _kinds(tokenize_name("One for")) == [TokenKind.NUMBER, TokenKind.FILLER]
+    assert _kinds(tokenize_name("٤٤")) == [TokenKind.NUMBER]
+
+
+def test_short_words_of_other_scripts_are_not_read_as_latin_titles() -> None:
+    assert _kinds(tokenize_name("المر")) == [TokenKind.PARTICLE, TokenKind.WORD]  # "mr"
+    assert _kinds(tokenize_name("Mr")) == [TokenKind.TITLE]
+    assert tokenize_name("الشيخ أحمد")[1].kind is TokenKind.TITLE
+    assert tokenize_name("шейх Ахмед")[0].kind is TokenKind.TITLE

@@ -37,6 +37,7 @@ import numpy.typing as npt
 from watchkeeper.match.names import PreparedName, joined_spans
 from watchkeeper.match.postings import Ints
 from watchkeeper.match.tokensim import SimilarityParams
+from watchkeeper.text.phonetic import VOWEL_CLASS
 from watchkeeper.text.readings import readings
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import Token, TokenKind
@@ -198,7 +199,7 @@ def _read(
     if joined:
         return (), ()
     read = readings(text, original, key)
-    return read.keys, read.skeletons
+    return read.keys, tuple(frame.removeprefix(VOWEL_CLASS) for frame in read.frames)
 
 
 _LATIN = frozenset({Script.LATIN, Script.COMMON})

@@ -27,6 +27,7 @@ from rapidfuzz.distance import OSA
 from watchkeeper.match.tokensim import How, SimilarityParams, token_similarity
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
+from watchkeeper.text.vocabulary import GENERIC_WORDS
 
 DEFAULT_THRESHOLD = 0.58
 """Name score at and above which two names are taken to match (fitted on name_bench)."""
@@ -55,6 +56,10 @@ class NameParams:
     threshold, so such a resemblance never alerts on its own."""
     duplicate_factor: float = 0.5
     """Weight left to an unmatched repetition of a matched word ("Sergey Sergey Shoigu")."""
+    generic_weight: float = 0.3
+    """Most a generic word of organisation names weighs ("Trading", "International",
+    :data:`~watchkeeper.text.vocabulary.GENERIC_WORDS`): as little as a particle, however
+    rare the lists make it.  Set by reasoning, not searched."""
     kind_weights: dict[TokenKind, float] = field(
         default_factory=lambda: {
             TokenKind.PARTICLE: 0.3,
@@ -108,9 +113,11 @@ class PreparedName:
 
 
 def token_weight(token: Token, weights: TokenWeights | None, params: NameParams) -> float:
-    """The weight of a token in a name: by frequency for words, by kind for the others."""
+    """The weight of a token in a name: by frequency for words (no more than
+    ``generic_weight`` for generic words of organisation names), by kind for the others."""
     if token.kind is TokenKind.WORD:
-        return weights.weight(token) if weights is not None else 1.0
+        weight = weights.weight(token) if weights is not None else 1.0
+        return min(weight, params.generic_weight) if token.text in GENERIC_WORDS else weight
     return params.kind_weights[token.kind]
 
 
@@ -301,15 +308,20 @@ def matched_share(similarity: float, params: NameParams) -> float:
 
 
 def cached_similarity(
-    a: Token, b: Token, params: SimilarityParams, cache: SimilarityCache | None
+    a: Token,
+    b: Token,
+    params: SimilarityParams,
+    cache: SimilarityCache | None,
+    readings_across_scripts: bool = True,
 ) -> tuple[float, How]:
-    """:func:`token_similarity`, looked up in ``cache`` first."""
+    """:func:`token_similarity`, looked up in ``cache`` first (a pair of tokens is always
+    compared with the same ``readings_across_scripts``: words with, joined runs without)."""
     if cache is None:
-        return token_similarity(a, b, params)
+        return token_similarity(a, b, params, readings_across_scripts)
     key = (id(a), id(b))
     found = cache.get(key)
     if found is None:
-        similarity, how = token_similarity(a, b, params)
+        similarity, how = token_similarity(a, b, params, readings_across_scripts)
         cache[key] = (a, b, similarity, how)
         return similarity, how
     return found[2], found[3]
@@ -379,7 +391,9 @@ def _merge_candidates(
                 OSA.normalized_similarity(run.token.text, token.text) < params.merge_spelling
             ):
                 continue
-            similarity, _ = cached_similarity(run.token, token, params.similarity, cache)
+            similarity, _ = cached_similarity(
+                run.token, token, params.similarity, cache, readings_across_scripts=False
+            )
             if similarity > params.floor:
                 merged = (run.token, run.mask, run.weight)
                 single = (token, 1 << j, weight)

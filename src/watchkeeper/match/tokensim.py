@@ -1,4 +1,19 @@
-"""Similarity of two words of names, in 0..1, and how they met."""
+"""Similarity of two words of names, in 0..1, and how they met.
+
+Words compare by text (typos), by phonetic key (romanisation variants) and, when one is
+written without short vowels, by consonant frame (:mod:`watchkeeper.text.phonetic`).
+
+A word compared with a word of another script (a Latin spelling against a Cyrillic or Arabic
+original) is a romanisation of it, made by the spelling rules of some language: there each
+word also counts with its other readings (:mod:`watchkeeper.text.readings`: "Chadi" read the
+French way, "Генрих" with г as h).  Two words that share a phonetic key, or a consonant frame
+when one is written without short vowels, under some reading of each meet as well as under
+their own keys.  Two words that only come near under readings (an edit or more apart) are weak
+evidence: they score at most :attr:`SimilarityParams.reading_near`, which supports a match of
+the other words of a name but cannot make one.  Two words of one script compare by their own
+keys only: two Latin spellings do not meet because the rules of some unrelated language
+would make them sound alike.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +22,8 @@ from enum import StrEnum
 
 from rapidfuzz.distance import OSA
 
+from watchkeeper.text.phonetic import consonant_frame
+from watchkeeper.text.readings import Readings, readings
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import Token, TokenKind
 
@@ -26,7 +43,9 @@ class How(StrEnum):
     SCRIPT = "script"
     """Compared in their own (non-Latin) script."""
     SKELETON = "skeleton"
-    """Compared by consonant skeleton (a word written without short vowels)."""
+    """Compared by consonant frame (a word written without short vowels)."""
+    READING = "reading"
+    """Words of two scripts that meet under the spelling rules of another language."""
     INITIAL = "initial"
     MERGED = "merged"
     """Words split on one side and joined on the other ("Abdul Rahman" / "Abdulrahman")."""
@@ -38,7 +57,8 @@ class SimilarityParams:
     """How near-equal word forms score."""
 
     phonetic_equal: float = 0.95
-    """Score of two different spellings with one phonetic key."""
+    """Score of two different spellings with one phonetic key (or, across scripts, sharing
+    a reading)."""
     edit_power: float = 1.5
     """Words ``d`` edits apart score ``1 - d ** edit_power / length``: one typo is forgiven
     in all but the shortest words, three only in very long ones."""
@@ -60,9 +80,15 @@ class SimilarityParams:
     "Trading") the words are merely alike.  Chosen on name_bench's fit half (0.2 / 0.3 /
     0.4: fit-half F1 0.887 / 0.888 / 0.885); across scripts keys are all there is."""
     skeleton_equal: float = 0.92
-    """Score of an equal consonant skeleton when one word was written without vowels."""
+    """Score of an equal consonant frame when one word was written without vowels."""
     short_skeleton: float = 0.8
-    """... when that skeleton has a single consonant ("Ali" / "علي")."""
+    """... when that frame has a single consonant ("Ali" / "علي")."""
+    reading_near: float = 0.7
+    """Most that two words of two scripts score when they only come near (and do not meet)
+    under other readings: a guess at the language stacked on an edit.  Just above the floor
+    of :class:`~watchkeeper.match.names.NameParams` (0.65), so that it still counts as the
+    same word, and low enough that a two-word name whose other word matches exactly stays
+    below the default threshold (0.57 < 0.58)."""
 
 
 _LATIN = frozenset({Script.LATIN, Script.COMMON})
@@ -72,21 +98,18 @@ _MAX_EDITS = 8
 
 
 def _skeleton_similarity(a: Token, b: Token, params: SimilarityParams) -> float:
+    """How alike the consonant frames of two words are."""
     if not a.skeleton or not b.skeleton:
         return 0.0
-    if a.skeleton == b.skeleton:
+    frame_a, frame_b = consonant_frame(a.key, a.skeleton), consonant_frame(b.key, b.skeleton)
+    if frame_a == frame_b:
         return params.short_skeleton if len(a.skeleton) < 2 else params.skeleton_equal
-    return OSA.normalized_similarity(a.skeleton, b.skeleton) * params.skeleton_equal
+    return OSA.normalized_similarity(frame_a, frame_b) * params.skeleton_equal
 
 
-def word_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[float, How]:
-    """Similarity of two ordinary words (or merged runs of words)."""
-    if a.script is b.script and a.script in _NOT_LATIN:
-        if a.original == b.original:
-            return 1.0, How.EXACT
-        return OSA.normalized_similarity(a.original, b.original), How.SCRIPT
-    if a.text == b.text:
-        return 1.0, How.EXACT
+def _spelling_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[float, How]:
+    """Similarity of two words as spelled: frames when one was written without short
+    vowels, else the nearer of text (typos) and phonetic key (romanisation variants)."""
     if a.vowelless or b.vowelless:
         return _skeleton_similarity(a, b, params), How.SKELETON
     if a.key == b.key and not _short_latin_key(a, b, params):
@@ -116,11 +139,70 @@ def _short_latin_key(a: Token, b: Token, params: SimilarityParams) -> bool:
     )
 
 
-def token_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[float, How]:
-    """Similarity of two tokens of any kind; 0 when they cannot stand for each other."""
+def _shared_frame_similarity(a: Readings, b: Readings, params: SimilarityParams) -> float:
+    consonants = [count for frame, count in a.frames.items() if frame in b.frames]
+    if not consonants:
+        return 0.0
+    return params.skeleton_equal if max(consonants) > 1 else params.short_skeleton
+
+
+def _reading_similarity(a: Token, b: Token, params: SimilarityParams, own: float) -> float:
+    """What two words of two scripts score under their readings (see the module docs); 0
+    when that cannot beat ``own``, their similarity as spelled."""
+    readings_a = readings(a.text, a.original, a.key)
+    readings_b = readings(b.text, b.original, b.key)
+    if a.vowelless or b.vowelless:
+        return _shared_frame_similarity(readings_a, readings_b, params)
+    if not readings_a.key_set.isdisjoint(readings_b.key_set):
+        return params.phonetic_equal
+    if own >= params.reading_near:
+        return 0.0
+    fewest = min(
+        OSA.distance(key_a, key_b, score_cutoff=_MAX_EDITS)
+        for key_a in readings_a.keys
+        for key_b in readings_b.keys
+    )
+    longest = max(len(a.text), len(b.text))
+    near = params.phonetic_equal - params.edit_costs[fewest] * params.key_edit_cost / longest
+    return min(near, params.reading_near)
+
+
+def word_similarity(
+    a: Token, b: Token, params: SimilarityParams, readings_across_scripts: bool = True
+) -> tuple[float, How]:
+    """Similarity of two ordinary words (or merged runs of words).
+
+    With ``readings_across_scripts``, words of two scripts also meet under their other
+    readings (see the module docs); runs of words joined into one compare without them,
+    which would make them meet too much by chance.
+    """
+    if a.script is b.script and a.script in _NOT_LATIN:
+        if a.original == b.original:
+            return 1.0, How.EXACT
+        return OSA.normalized_similarity(a.original, b.original), How.SCRIPT
+    if a.text == b.text:
+        return 1.0, How.EXACT
+    similarity, how = _spelling_similarity(a, b, params)
+    best_reading = params.skeleton_equal if a.vowelless or b.vowelless else params.phonetic_equal
+    if (
+        readings_across_scripts
+        and similarity < best_reading
+        and (a.script in _LATIN) is not (b.script in _LATIN)
+    ):
+        by_reading = _reading_similarity(a, b, params, similarity)
+        if by_reading > similarity:
+            return by_reading, How.READING
+    return similarity, how
+
+
+def token_similarity(
+    a: Token, b: Token, params: SimilarityParams, readings_across_scripts: bool = True
+) -> tuple[float, How]:
+    """Similarity of two tokens of any kind; 0 when they cannot stand for each other (see
+    :func:`word_similarity` for ``readings_across_scripts``)."""
     kind_a, kind_b = a.kind, b.kind
     if kind_a is TokenKind.WORD and kind_b is TokenKind.WORD:
-        return word_similarity(a, b, params)
+        return word_similarity(a, b, params, readings_across_scripts)
     if kind_a is kind_b:
         if a.text == b.text:
             return 1.0, How.EXACT

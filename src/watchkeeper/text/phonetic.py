@@ -9,7 +9,8 @@ and Zelenskyy / Selenskyj each share one key.
 
 The consonant skeleton is the key without its vowels: the only part of a word that scripts
 without short vowels (Arabic, Hebrew) write down reliably.  It also merges the consonant
-pairs Arabic script has one letter for (p/b, v/f, g/j).
+pairs Arabic script has one letter for (p/b, v/f, g/j).  The consonant frame is the skeleton
+with a mark for a word that starts with a vowel, which those scripts do write.
 """
 
 from __future__ import annotations
@@ -130,6 +131,8 @@ _ARABIC_CLASSES: dict[str, str] = dict(
         strict=True,
     )
 )
+_ARABIC_CLASSES["ڤ"] = "V"
+"""Veh: a v in foreign words (and in our reading of a waw as a consonant)."""
 _ARABIC_WEAK = {"و": "V", "ي": "Y", "ی": "Y"}
 _ARABIC_SKIP = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
 
@@ -174,3 +177,10 @@ def consonant_skeleton(key: str) -> str:
     the consonants that Arabic script spells alike in foreign names merged: p/b, v/f, j/g."""
     skeleton = key.translate(_ABJAD_MERGES).removesuffix("H")
     return skeleton[:-1] + "T" if skeleton.endswith("D") else skeleton
+
+
+def consonant_frame(key: str, skeleton: str) -> str:
+    """The consonant skeleton of a phonetic key, after a vowel class if the word starts with
+    a vowel: scripts that leave short vowels unwritten still write a word's first vowel (with
+    an alef or an ain), so "Azali" is not "صالح" ("ASL" / "SL")."""
+    return VOWEL_CLASS + skeleton if key.startswith(VOWEL_CLASS) else skeleton

@@ -14,16 +14,24 @@ alef as the consonant w ("Marwan", "Salwa") and a final ta marbuta as t (the con
 "Hayat", "Hay'at"), and the Persian and Turkish way, where ذ ض ظ are z and ث is s ("Reza",
 "Zakir", "Osman").
 
-A word keeps the key it has; its readings only add keys for it to meet others by.
+A word keeps the key it has; its readings only add keys for it to meet others by, and only
+a word of another script (:mod:`watchkeeper.match.tokensim`): a transliteration is made by
+sound, but two Latin spellings read by the rules of unrelated languages meet by chance.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-from watchkeeper.text.phonetic import arabic_script_key, consonant_skeleton, phonetic_key
+from watchkeeper.text.phonetic import (
+    arabic_script_key,
+    consonant_frame,
+    consonant_skeleton,
+    phonetic_key,
+)
 from watchkeeper.text.scripts import Script, dominant_script
 from watchkeeper.text.spelling import LANGUAGES
 from watchkeeper.text.syllables import japanese_reading, pinyin_reading
@@ -73,11 +81,12 @@ def arabic_readings(word: str) -> list[str]:
 
 class Readings(NamedTuple):
     """The phonetic keys of a word under each of its readings (its own key first, no key
-    twice, and as a set), and their consonant skeletons."""
+    twice, and as a set), and their consonant frames
+    (:func:`~watchkeeper.text.phonetic.consonant_frame`) with the consonants each has."""
 
     keys: tuple[str, ...]
-    skeletons: tuple[str, ...]
     key_set: frozenset[str]
+    frames: Mapping[str, int]
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
@@ -111,4 +120,9 @@ def readings(text: str, original: str, key: str) -> Readings:
     """The keys of a word under each of its readings: ``text`` is the word romanised,
     ``original`` as written, ``key`` its phonetic key."""
     keys = _unique([key, *_reading_keys(text, original, key)])
-    return Readings(keys, _unique([consonant_skeleton(each) for each in keys]), frozenset(keys))
+    frames: dict[str, int] = {}
+    for each in keys:
+        skeleton = consonant_skeleton(each)
+        if skeleton:
+            frames[consonant_frame(each, skeleton)] = len(skeleton)
+    return Readings(keys, frozenset(keys), frames)

@@ -90,10 +90,14 @@ GERMAN: Rules = (
     ("chs", "ks"),
     ("ch", "kh"),
     ("qu", "kv"),
+    (f"{_AFTER_VOWEL}h(?![{_VOWEL}])", ""),
+    ("t?z", "ts"),
     ("j", "y"),
     ("w", "v"),
     ("v", "f"),
 )
+"""With "z" as ts and the h that only lengthens the vowel before it silent ("Herzog",
+"Jahn", "Ehrig")."""
 DUTCH: Rules = (
     ("sch", "skh"),
     ("ch", "kh"),
@@ -139,6 +143,7 @@ SPANISH: Rules = (
     ("qu", "k"),
     ("c(?=[eiéí])", "s"),
     ("ç", "s"),
+    ("z", "s"),
     ("v", "b"),
     *SILENT_H,
 )
@@ -155,6 +160,7 @@ ITALIAN: Rules = (
     ("g{1,2}(?=[eiéè])", "j"),
     ("gli", "ly"),
     ("gn", "ny"),
+    ("z{1,2}", "ts"),
     *SILENT_H,
 )
 TURKIC: Rules = (

@@ -33,8 +33,8 @@ _JAPANESE_WORD = re.compile(
     + ")+$"
 )
 """A word made of Japanese syllables in Hepburn romanisation ("Kashiwazaki", "Chōichi")."""
-_POLIVANOV = Respelling((("ch", "t"), ("j", "dz"), ("w", "v")))
-"""Hepburn "chi", "ji", "wa" as Russian writes them: "ти", "дзи", "ва"."""
+_POLIVANOV = Respelling((("ch", "t"), ("j", "dz"), ("w", "v"), ("n(?=[bpm])", "m")))
+"""Hepburn "chi", "ji", "wa", "np" as Russian writes them: "ти", "дзи", "ва", "мп"."""
 
 _PINYIN_FINALS: dict[str, str] = {
     "a": "- b p m f d t n l g k h zh ch sh z c s y w",

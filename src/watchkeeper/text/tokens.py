@@ -79,6 +79,11 @@ class Token:
 
 
 _LEET = str.maketrans("01345789", "oieastbg")
+_LATIN = frozenset({Script.LATIN, Script.COMMON})
+_SHORTEST_TITLE_IN_OTHER_SCRIPTS = 4
+"""Letters the romanisation of a word of another script than Latin needs to be read as a
+title: "shaykh" and "mulla" are titles in any script, but "mr" and "dr" are abbreviations of
+Latin script ("مر" is a name that reads "mr")."""
 
 
 @dataclass(slots=True)
@@ -138,14 +143,19 @@ def _classify(word: _Word, style: NameStyle) -> None:
     if word.kind is not TokenKind.WORD:
         return
     text = word.text
-    value = number_value(text, roman=style is NameStyle.ORGANIZATION)
+    latin = word.script in _LATIN
+    value = (
+        number_value(text, roman=style is NameStyle.ORGANIZATION)
+        if latin or text.isdigit()
+        else None
+    )
     if value is not None:
         word.kind, word.canon = TokenKind.NUMBER, str(value)
     elif (particle := _particle(word)) is not None:
         word.kind, word.canon = TokenKind.PARTICLE, particle
-    elif text in TITLES:
+    elif text in TITLES and (latin or len(text) >= _SHORTEST_TITLE_IN_OTHER_SCRIPTS):
         word.kind = TokenKind.TITLE
-    elif text in FILLERS:
+    elif text in FILLERS and latin:
         word.kind = TokenKind.FILLER
     elif len(text) == 1 and text.isalpha():
         word.kind = TokenKind.INITIAL

@@ -69,6 +69,7 @@ _ARABIC_LETTERS: dict[str, str] = {
     "\u0698": "zh",
     "\u06a9": "k",
     "\u06af": "g",
+    "\u06a4": "v",  # veh
     "\u06cc": "y",
     "\u06c0": "a",
     "\u06c1": "h",

@@ -101,6 +101,8 @@ TITLES: frozenset[str] = frozenset(
         "sheik",
         "cheikh",
         "shykh",
+        "shikh",
+        "sheykh",
         "haji",
         "hajji",
         "hadji",
@@ -121,6 +123,45 @@ TITLES: frozenset[str] = frozenset(
 FILLERS: frozenset[str] = frozenset(
     {"the", "of", "and", "for", "in", "at", "on", "to", "by", "y", "et", "und"}
 )
+
+GENERIC_WORDS: frozenset[str] = frozenset(
+    {
+        "general",
+        "trading",
+        "trade",
+        "traders",
+        "international",
+        "global",
+        "national",
+        "group",
+        "holding",
+        "holdings",
+        "enterprise",
+        "enterprises",
+        "industries",
+        "industry",
+        "industrial",
+        "services",
+        "service",
+        "commercial",
+        "commerce",
+        "import",
+        "export",
+        "investment",
+        "investments",
+        "development",
+        "management",
+        "business",
+        "establishment",
+        "ticaret",
+        "sanayi",
+        "tejarat",
+        "bazargani",
+    }
+)
+"""Words that say what kind of organisation a name belongs to, not which one ("General
+Trading", "International Holding"): weighed low however rare a list makes them, so that a
+name made of them alone does not meet every organisation whose name holds them."""
 
 ABBREVIATIONS: dict[str, str] = {
     "intl": "international",
