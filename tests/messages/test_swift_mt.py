@@ -1029,23 +1029,8 @@ def test_a_listed_name_in_each_field_is_held_naming_that_field(
         assert (path, listed) in {(hit.field, hit.id) for hit in result.hits}
 
 
-FALSE_POSITIVES = {
-    (
-        "MT103_custom_50K_57D_59_multiline.fin",
-        "msg[1]",
-    ): "57D COMMERCIAL BANK ~ TANCHON COMMERCIAL BANK",
-}
-"""Sample units that name no listed party but are held by the committed matcher (issue 3)."""
-
 UNMODIFIED = [
-    pytest.param(
-        path,
-        unit.unit,
-        id=f"{path.name}:{unit.unit}",
-        marks=[pytest.mark.xfail(strict=True, reason=FALSE_POSITIVES[(path.name, unit.unit)])]
-        if (path.name, unit.unit) in FALSE_POSITIVES
-        else [],
-    )
+    pytest.param(path, unit.unit, id=f"{path.name}:{unit.unit}")
     for path in SAMPLES + FIXTURES
     for unit in read_units(path)
 ]
