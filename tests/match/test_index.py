@@ -7,15 +7,24 @@ from pathlib import Path
 
 import pytest
 
+from watchkeeper.match.bounds import Met, bound, profile
 from watchkeeper.match.index import (
     CandidateIndex,
     IndexFormatError,
     content_key,
     versions_key,
 )
-from watchkeeper.match.names import DEFAULT_THRESHOLD, compare_names
+from watchkeeper.match.names import (
+    DEFAULT_THRESHOLD,
+    NameComparison,
+    NameParams,
+    compare_names,
+    matched_share,
+)
+from watchkeeper.match.tokensim import How
 from watchkeeper.model import Entity, Name, NameKind, Schema
 from watchkeeper.store.sqlite import Version
+from watchkeeper.text.tokens import TokenKind
 
 
 @pytest.fixture(scope="module")
@@ -87,12 +96,61 @@ def test_arabic_script_finds_the_latin_spelling(latin_index: CandidateIndex) -> 
         "M. Omar",  # an initial
         "Taliban",  # one word
         "Hamza Usama Muhammad Binladen",  # a particle joined to a word
+        "Pakistan Relief Fouation",  # two letters missing from a long word
+        "Tarkhan Batrashili",  # two sounds missing
+        "Шамиль Мгоедович Алиев",  # two letters missing, Cyrillic
+        "عبالرحمن زاهد",  # two letters missing, Arabic
     ],
 )
 def test_candidates_keep_everything_exhaustive_scoring_finds(
     index: CandidateIndex, query: str
 ) -> None:
     assert exhaustive_ids(index, query) <= candidate_ids(index, query)
+
+
+def _met_as_aligned(comparison: NameComparison, params: NameParams) -> Met:
+    """What the search tallies of two names whose units met exactly where
+    :func:`compare_names` aligned them (initials and minor tokens the bound counts
+    itself)."""
+    met = Met()
+    spelled = (TokenKind.WORD, TokenKind.LEGAL_FORM)
+    for query_mask, listed_mask, similarity, how in comparison.alignment:
+        tokens = [t for i, t in enumerate(comparison.query.tokens) if query_mask >> i & 1]
+        if how is How.ACRONYM:
+            met.query_initials |= query_mask
+            met.listed_initials |= listed_mask
+        elif how is not How.INITIAL and any(token.kind in spelled for token in tokens):
+            met.meet(query_mask, listed_mask, matched_share(similarity, params))
+    return met
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Jamal Mustafa Abdalah Sultan al-Tikriti",
+        "Abdul Rahman Yasin",
+        "M. Omar",
+        "Groupe Islamique Arme GIA",
+        "Daedong Credit Bank",
+        "Revival of Islamic Heritage Society",
+        "Korea Kwangson Banking Corporation KKBC",
+        "National Aerospace Technology Administration",
+        "Hamza Usama Muhammad Binladen",
+    ],
+)
+def test_a_bound_is_never_below_the_score(index: CandidateIndex, query: str) -> None:
+    """Against every listed name, the bound of the units met where the comparison aligned
+    them (acronyms included) is at least the comparison's score."""
+    prepared = index.prepare_query(query)
+    params = index.params
+    query_profile = profile(prepared.tokens, prepared.weights, prepared.style, params)
+    for name_id in range(index.name_count):
+        listed = index.prepared(name_id)
+        comparison = compare_names(prepared, listed, params)
+        if comparison.score:
+            listed_profile = profile(listed.tokens, listed.weights, listed.style, params)
+            met = _met_as_aligned(comparison, params)
+            assert bound(query_profile, listed_profile, met, params) >= comparison.score - 1e-9
 
 
 def test_an_unlisted_name_has_no_candidates(index: CandidateIndex) -> None:

@@ -57,6 +57,15 @@ VOWELLESS = "v"
 _START = "f"
 """The first sounds of a long word: variants of a long word's end ("Aleksandrov",
 "Aleksandrovich") are alike, more than one edit apart."""
+_TEXT_TWO = "x"
+"""Longer listed words with up to two letters deleted (looked up by longer query words the
+same way): long words two letters apart are still alike ("Fouation" / "Foundation")."""
+_KEY_TWO = "2"
+"""Phonetic keys of longer listed words with up to two sounds deleted (looked up the same
+way): long words two sounds apart are still alike ("Volodimirovich" / "Vladimirovich")."""
+_ORIGINAL = "o"
+"""Listed words of other scripts than Latin as written, and with up to two letters deleted:
+two words of one such script compare by their letters, whatever their romanisations."""
 _ACRONYM = "a"
 """Initials of runs of listed words (looked up by short query words)."""
 _SHORT = "w"
@@ -78,6 +87,13 @@ _MIN_SKELETON_DELETION = 4
 _MAX_ACRONYM = 4
 _START_LENGTH = 6
 """Sounds of the start of a longer word that are a key of their own."""
+_MIN_TWO_EDITS = 7
+"""Letters a word needs before its texts and keys with up to two letters or sounds deleted
+are keys: two edits apart, words are alike only if the longer has 9 letters or more, and
+then the shorter has 7 or more."""
+_MIN_ORIGINAL_DELETIONS = (3, 6)
+"""Letters a word of another script needs before its one-letter deletions are keys, and
+its two-letter deletions (two edits apart, such words are alike from 6 letters on)."""
 MAX_RUN = 3
 """Tokens a joined run has at most."""
 
@@ -118,22 +134,56 @@ def _variants(text: str, min_length: int) -> set[str]:
     return found
 
 
+def _two_deletions(text: str) -> set[str]:
+    """``text`` with up to two characters deleted."""
+    return {shorter for variant in _variants(text, 2) for shorter in _variants(variant, 2)}
+
+
+def _two_edit_keys(text: str, key: str, vowelless: bool, joined: bool) -> set[str]:
+    """The keys of a longer word with up to two letters of its text, or two sounds of its
+    phonetic key, deleted (none for a shorter word or a run of joined tokens)."""
+    if joined or len(text) < _MIN_TWO_EDITS:
+        return set()
+    keys = {_TEXT_TWO + variant for variant in _two_deletions(text)}
+    if not vowelless:
+        keys.update(_KEY_TWO + variant for variant in _two_deletions(key))
+    return keys
+
+
+def _own_script_keys(original: str, own_script: bool, joined: bool) -> set[str]:
+    """The keys of a word of another script than Latin as written (none for a Latin word
+    or a run of joined tokens)."""
+    if joined or not own_script:
+        return set()
+    one, two = _MIN_ORIGINAL_DELETIONS
+    variants = _two_deletions(original) if len(original) >= two else _variants(original, one)
+    return {_ORIGINAL + variant for variant in variants}
+
+
 def word_keys(token: Token, listed: bool, joined: bool = False) -> frozenset[str]:
     """Blocking keys of a word of a listed name (``listed``) or of a query name.  A run of
     tokens ``joined`` into one word is taken as written (only its sounds vary), and on the
     listed side its skeleton too."""
     if listed:
         fields = (token.text, token.original, token.key, token.skeleton, token.vowelless)
-        return _listed_keys(*fields, joined)
+        return _listed_keys(*fields, token.script not in _LATIN, joined)
     return frozenset(query_keys(token, joined)[0])
 
 
 @lru_cache(maxsize=1 << 16)
 def _listed_keys(
-    text: str, original: str, key: str, skeleton: str, vowelless: bool, joined: bool
+    text: str,
+    original: str,
+    key: str,
+    skeleton: str,
+    vowelless: bool,
+    own_script: bool,
+    joined: bool,
 ) -> frozenset[str]:
     texts = _variants(text, len(text) + 1 if joined else _MIN_TEXT_DELETION)
     keys = {TEXT + text} | {_TEXT_EDIT + variant for variant in texts if variant != text}
+    keys |= _own_script_keys(original, own_script, joined)
+    keys |= _two_edit_keys(text, key, vowelless, joined)
     read_keys, read_skeletons = _read(text, original, key, joined)
     if not vowelless:
         keys.add(KEY + key)
@@ -159,7 +209,7 @@ def query_keys(token: Token, joined: bool = False) -> tuple[tuple[str, ...], tup
     are."""
     bounded = token.script in _LATIN and token.kind is TokenKind.WORD
     fields = (token.text, token.original, token.key, token.skeleton, token.vowelless)
-    return _query_keys(*fields, bounded, joined)
+    return _query_keys(*fields, token.script not in _LATIN, bounded, joined)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -169,12 +219,15 @@ def _query_keys(
     key: str,
     skeleton: str,
     vowelless: bool,
+    own_script: bool,
     bounded: bool,
     joined: bool,
 ) -> tuple[tuple[str, ...], tuple[int, ...]]:
     found: dict[str, Likeness] = {TEXT + text: Likeness.ANY, _TEXT_EDIT + text: Likeness.LONGER}
     for variant in _variants(text, len(text) + 1 if joined else _MIN_TEXT_DELETION) - {text}:
         found[TEXT + variant] = found[_TEXT_EDIT + variant] = Likeness.LETTER
+    found.update(dict.fromkeys(_own_script_keys(original, own_script, joined), Likeness.ANY))
+    found.update(dict.fromkeys(_two_edit_keys(text, key, vowelless, joined), Likeness.TWO))
     read_keys, read_skeletons = _read(text, original, key, joined)
     if not vowelless:
         for variant in _variants(key, _MIN_KEY_DELETION):
@@ -182,7 +235,7 @@ def _query_keys(
         for reading in (key, *read_keys):
             found[KEY + reading] = Likeness.SOUND
         if len(key) > _START_LENGTH:
-            found[_START + key[:_START_LENGTH]] = Likeness.SOUNDS
+            found[_START + key[:_START_LENGTH]] = Likeness.TWO
     if skeleton:
         space = SKELETON if vowelless else VOWELLESS
         for variant in (*_variants(skeleton, _MIN_SKELETON_DELETION), *read_skeletons):
@@ -222,6 +275,8 @@ class Likeness(IntEnum):
     """One sound apart, more than one letter: by the longer word's length."""
     SKELETON = 5
     """One consonant skeleton at best."""
+    TWO = 6
+    """Two letters and two sounds apart at least (closer words meet under other keys)."""
 
 
 def likeness(
@@ -243,6 +298,10 @@ def likeness(
         np.full(len(kinds), params.phonetic_equal),
         sounds,
         np.full(len(kinds), params.skeleton_equal),
+        np.maximum(
+            1 - costs[2] / longest,
+            params.phonetic_equal - costs[2] * params.key_edit_cost / longest,
+        ),
     ]
     return np.choose(kinds, by_kind)
 

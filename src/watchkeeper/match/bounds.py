@@ -111,11 +111,14 @@ def _raise(shares: dict[int, float], mask: int, share: float) -> None:
             shares[position] = share
 
 
-def _split(profile: Profile, mask: int, shares: dict[int, float]) -> tuple[float, list[float]]:
+def _split(
+    profile: Profile, mask: int, shares: dict[int, float], acronyms: int
+) -> tuple[float, list[float]]:
     """The matched weight of the positions met (by their shares), and what each position
-    leaves over: a word or minor token met, the share of it not matched; a word not met,
-    its weight left over; an initial, nothing (it may stand for a word of the other
-    name)."""
+    leaves over: a word or minor token met, the share of it not matched; a word met only
+    in an acronym, nothing (what it weighs apart from its partner is not counted); a word
+    not met, its weight left over; an initial, nothing (it may stand for a word of the
+    other name)."""
     matched = 0.0
     rest = [0.0] * len(profile.weights)
     for position, weight in enumerate(profile.weights):
@@ -123,7 +126,7 @@ def _split(profile: Profile, mask: int, shares: dict[int, float]) -> tuple[float
             share = shares.get(position, 1.0)
             matched += share * weight
             rest[position] = (1 - share) * weight
-        elif profile.words >> position & 1:
+        elif profile.words >> position & 1 and not acronyms >> position & 1:
             rest[position] = profile.left[position]
         if profile.initials >> position & 1:
             rest[position] = 0.0
@@ -135,8 +138,8 @@ def bound(query: Profile, listed: Profile, met: Met, params: NameParams) -> floa
     only: their shares of what met count as matched, acronyms as initials; the rest as the
     module says.  An initial may stand for any word of the other name that starts with it,
     met or not."""
-    query_matched, query_rest = _split(query, met.query, met.query_shares)
-    listed_matched, listed_rest = _split(listed, met.listed, met.listed_shares)
+    query_matched, query_rest = _split(query, met.query, met.query_shares, met.query_initials)
+    listed_matched, listed_rest = _split(listed, met.listed, met.listed_shares, met.listed_initials)
     matched = (query_matched + listed_matched) / 2
     query_left, listed_left = sum(query_rest), sum(listed_rest)
     if query.minor or listed.minor:
@@ -152,7 +155,7 @@ def bound(query: Profile, listed: Profile, met: Met, params: NameParams) -> floa
         matched += (sum(query_partners[:pairs]) + sum(listed_partners[:pairs])) / 2
         query_left += sum(query_minor[len(listed_partners) :])
         listed_left += sum(listed_minor[len(query_partners) :])
-    letters = max(met.query_initials.bit_count(), met.listed_initials.bit_count())
+    letters = _acronym_letters(met.query_initials.bit_count(), met.listed_initials.bit_count())
     if query.initials or listed.initials:
         query_words = query.words & ~met.query_initials
         listed_words = listed.words & ~met.listed_initials
@@ -165,6 +168,13 @@ def bound(query: Profile, listed: Profile, met: Met, params: NameParams) -> floa
     matched += letters * params.kind_weights[TokenKind.INITIAL]
     organization = query.organization or listed.organization
     return formula_score(matched, query_left, listed_left, organization, params)
+
+
+def _acronym_letters(query_positions: int, listed_positions: int) -> int:
+    """The most initials acronyms at these numbers of positions may count: each pairs one
+    word with a run of words and counts the run's length, so all of them together count
+    every position but one per pair (at least one)."""
+    return query_positions + listed_positions - 1 if query_positions else 0
 
 
 def _partnered(side: Profile, initials: int, other: Profile, partners: int) -> int:
