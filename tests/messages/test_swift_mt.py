@@ -1031,10 +1031,6 @@ def test_a_listed_name_in_each_field_is_held_naming_that_field(
 
 FALSE_POSITIVES = {
     (
-        "MT103_custom_50K_57D_59_multiline.fin",
-        "msg[1]",
-    ): "57D COMMERCIAL BANK ~ TANCHON COMMERCIAL BANK",
-    (
         "prowide_MT103-bulk-with-ack.rje",
         "msg[1]",
     ): "50K placeholder AAAA... ~ short aliases (AA, Yaya)",
