@@ -9,8 +9,10 @@ the defaults of ``NameParams`` and ``DEFAULT_THRESHOLD``; ``--fit`` reruns that 
 and overall, with a breakdown by category, quality and script, and the same figures for
 OpenSanctions' logic-v2 (threshold 0.7) from its frozen run.  Word weights come from the
 OFAC SDN names and aliases.  The search keeps the organisation penalty for extra words at
-1.5 or more by design (common-word company names must not match longer names).  Throughput
-is the median of five runs over all pairs, names prepared beforehand.
+1.5 or more by design (common-word company names must not match longer names); the weight
+of generic organisation words and the strength of cross-script readings are set by reasoning,
+not searched.  Throughput is the median of five runs over all pairs, names prepared
+beforehand.
 """
 
 from __future__ import annotations

@@ -157,11 +157,12 @@ def _reading_similarity(a: Token, b: Token, params: SimilarityParams, own: float
         return params.phonetic_equal
     if own >= params.reading_near:
         return 0.0
-    fewest = min(
-        OSA.distance(key_a, key_b, score_cutoff=_MAX_EDITS)
-        for key_a in readings_a.keys
-        for key_b in readings_b.keys
-    )
+    fewest = _MAX_EDITS + 1
+    for key_a in readings_a.keys:
+        for key_b in readings_b.keys:
+            fewest = min(fewest, OSA.distance(key_a, key_b, score_cutoff=fewest - 1))
+            if fewest == 1:
+                break
     longest = max(len(a.text), len(b.text))
     near = params.phonetic_equal - params.edit_costs[fewest] * params.key_edit_cost / longest
     return min(near, params.reading_near)
@@ -183,15 +184,12 @@ def word_similarity(
     if a.text == b.text:
         return 1.0, How.EXACT
     similarity, how = _spelling_similarity(a, b, params)
-    best_reading = params.skeleton_equal if a.vowelless or b.vowelless else params.phonetic_equal
-    if (
-        readings_across_scripts
-        and similarity < best_reading
-        and (a.script in _LATIN) is not (b.script in _LATIN)
-    ):
-        by_reading = _reading_similarity(a, b, params, similarity)
-        if by_reading > similarity:
-            return by_reading, How.READING
+    if readings_across_scripts and (a.script in _LATIN) is not (b.script in _LATIN):
+        best = params.skeleton_equal if a.vowelless or b.vowelless else params.phonetic_equal
+        if similarity < best:
+            by_reading = _reading_similarity(a, b, params, similarity)
+            if by_reading > similarity:
+                return by_reading, How.READING
     return similarity, how
 
 
