@@ -189,7 +189,7 @@ def _text_processing_fingerprint() -> str:
             parts.extend(name.tokens)
             parts.extend(joined_tokens(name))
             filed = units(name.tokens, name.weights, joined_tokens(name), listed=True)
-            parts.extend(sorted(key for unit in filed for key in unit.keys))
+            parts.extend(sorted(spec for unit in filed for spec in unit.keys))
     return _digest(parts)
 
 

@@ -27,15 +27,17 @@ import numpy as np
 import numpy.typing as npt
 
 from watchkeeper.match.blocking import (
-    Likeness,
     Meets,
+    Space,
     Unit,
     joined_tokens,
     likeness,
+    likeness_kinds,
     query_keys,
     units,
 )
 from watchkeeper.match.bounds import Met, Profile, QueryBound, Reach, bound, profile
+from watchkeeper.match.hashing import KeySpec, variant_hashes
 from watchkeeper.match.names import NameParams, PreparedName
 from watchkeeper.match.postings import (
     MASS_SCALE,
@@ -43,11 +45,10 @@ from watchkeeper.match.postings import (
     Ints,
     KeyTable,
     NamePostings,
-    key_hash,
     scaled_mass,
     spread,
 )
-from watchkeeper.text.tokens import NameStyle, TokenKind
+from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
 Floats = npt.NDArray[np.float64]
 
@@ -91,10 +92,44 @@ class Tables:
 
 
 class _Lookup(NamedTuple):
-    """The keys of a query unit, by hash, and what meeting under each tells."""
+    """The keys of a query unit, by hash, with their :class:`~watchkeeper.match.blocking.
+    Space` and the characters deleted to make them."""
 
     hashes: Ints
-    kinds: npt.NDArray[np.uint8]
+    spaces: npt.NDArray[np.uint8]
+    deleted: npt.NDArray[np.uint8]
+
+
+_Identity = tuple[Meets, Token | tuple[KeySpec, ...]]
+"""What makes the lookup of a unit: how it meets, and its token (words and runs) or key."""
+
+
+def _hash_lookups(units: dict[_Identity, Unit]) -> dict[_Identity, _Lookup]:
+    """The lookups of these units, their keys hashed together."""
+    specs: list[KeySpec] = []
+    spaces: list[Space] = []
+    owners: list[int] = []
+    for number, unit in enumerate(units.values()):
+        if unit.meets in _SPELLED:
+            keys, key_spaces = query_keys(unit.token, unit.meets is Meets.RUN)
+        else:
+            keys, key_spaces = unit.keys, (Space.EXACT,) * len(unit.keys)
+        specs.extend(keys)
+        spaces.extend(key_spaces)
+        owners.extend([number] * len(keys))
+    hashed = variant_hashes(specs)
+    by_unit = np.array(owners, dtype=np.int64)[hashed.specs]
+    order = np.argsort(by_unit, kind="stable")
+    bounds = np.searchsorted(by_unit[order], np.arange(len(units) + 1))
+    spaced = np.array(spaces, dtype=np.uint8)[hashed.specs]
+    return {
+        identity: _Lookup(
+            hashed.hashes[order[start:end]],
+            spaced[order[start:end]],
+            hashed.deleted[order[start:end]],
+        )
+        for identity, start, end in zip(units, bounds[:-1], bounds[1:], strict=True)
+    }
 
 
 class _Units(NamedTuple):
@@ -142,7 +177,7 @@ class Searcher:
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
-        self._lookups: dict[tuple[Meets, object], _Lookup] = {}
+        self._remembered: dict[_Identity, _Lookup] = {}
         self._marks = np.zeros(len(tables.masses), dtype=np.uint64)
         """Scratch: the query positions each listed name met (see :meth:`_several`)."""
 
@@ -186,32 +221,33 @@ class Searcher:
             np.array(letters, dtype=np.float64),
         )
 
-    def _lookup(self, unit: Unit) -> _Lookup:
-        spelled = unit.meets in _SPELLED
-        identity = (unit.meets, unit.token if spelled else next(iter(unit.keys)))
-        found = self._lookups.get(identity)
-        if found is None:
-            if spelled:
-                keys, kinds = query_keys(unit.token, unit.meets is Meets.RUN)
-            else:
-                keys, kinds = tuple(unit.keys), (Likeness.ANY,) * len(unit.keys)
-            found = _Lookup(
-                np.array([key_hash(key) for key in keys], dtype=np.int64),
-                np.array(kinds, dtype=np.uint8),
-            )
-            if len(self._lookups) >= _REMEMBERED:
-                self._lookups.clear()
-            self._lookups[identity] = found
-        return found
+    def _lookups(self, found: list[Unit]) -> list[_Lookup]:
+        """The lookups of these units: remembered, or hashed together."""
+        identities: list[_Identity] = [
+            (unit.meets, unit.token if unit.meets in _SPELLED else unit.keys) for unit in found
+        ]
+        missing = {
+            identity: unit
+            for identity, unit in zip(identities, found, strict=True)
+            if identity not in self._remembered
+        }
+        if missing:
+            if len(self._remembered) + len(missing) > _REMEMBERED:
+                self._remembered.clear()
+            self._remembered.update(_hash_lookups(missing))
+        return [self._remembered[identity] for identity in identities]
 
     def _pairs(self, met: _Units) -> _Pairs:
         """The entries each unit met that :func:`compare_names` may align with it."""
         tables = self.tables
-        lookups = [self._lookup(unit) for unit in met.units]
+        lookups = self._lookups(met.units)
         owners = np.repeat(np.arange(len(lookups)), [len(lookup.hashes) for lookup in lookups])
-        entries, keys = tables.keys.find(np.concatenate([lookup.hashes for lookup in lookups]))
+        hashes = np.concatenate([lookup.hashes for lookup in lookups])
+        entries, keys, listed_deleted = tables.keys.find(hashes)
         units = owners[keys]
-        kinds = np.concatenate([lookup.kinds for lookup in lookups])[keys]
+        spaces = np.concatenate([lookup.spaces for lookup in lookups])[keys]
+        deleted = np.concatenate([lookup.deleted for lookup in lookups])[keys]
+        kinds = likeness_kinds(spaces, deleted, listed_deleted)
         lengths = np.array([len(unit.token.text) for unit in met.units], dtype=np.int64)[units]
         leads = np.array([_lead(unit) for unit in met.units], dtype=np.int64)[units]
         words = np.array([unit.token.kind is TokenKind.WORD for unit in met.units])[units]

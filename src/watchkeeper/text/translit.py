@@ -144,7 +144,7 @@ RomanPart = tuple[str, str]
 """A romanised word and the original-script text it came from."""
 
 
-def ascii_letters(text: str) -> str:
+def _ascii(text: str) -> str:
     """Lower-case ASCII letters and digits of ``anyascii(text)``."""
     return _NOT_ALNUM.sub("", anyascii(text).lower())
 
@@ -164,7 +164,7 @@ def romanize_arabic(word: str) -> str:
         latin = _ARABIC_WEAK_LETTERS.get(char) if out else None
         latin = latin or _ARABIC_LETTERS.get(char)
         if latin is None:
-            latin = _ARABIC_DIGITS.get(char) or ascii_letters(char)
+            latin = _ARABIC_DIGITS.get(char) or _ascii(char)
         out.append(latin)
     return "".join(out)
 
@@ -194,12 +194,12 @@ def romanize_word(word: str) -> list[RomanPart]:
         parts = [(romanize_arabic(piece), piece) for piece in _split_arabic_article(word)]
     elif script is Script.HAN:
         han = "".join(char for char in word if not char.isascii())
-        parts = _surname_and_given([ascii_letters(char) for char in han], han)
+        parts = _surname_and_given([_ascii(char) for char in han], han)
     elif script is Script.HANGUL:
-        syllables = [ascii_letters(char) for char in word]
+        syllables = [_ascii(char) for char in word]
         if len(word) >= 2 and word[0] in _KOREAN_SURNAMES:
             syllables[0] = _KOREAN_SURNAMES[word[0]]
         parts = _surname_and_given(syllables, word)
     else:
-        parts = [(ascii_letters(word), word)]
+        parts = [(_ascii(word), word)]
     return [(latin, original) for latin, original in parts if latin]
