@@ -100,6 +100,7 @@ def test_arabic_script_finds_the_latin_spelling(latin_index: CandidateIndex) -> 
         "Tarkhan Batrashili",  # two sounds missing
         "Шамиль Мгоедович Алиев",  # two letters missing, Cyrillic
         "عبالرحمن زاهد",  # two letters missing, Arabic
+        "Ibrahim Madani Nasser al Otaibi",  # a particle in a joined listed run and alone
     ],
 )
 def test_candidates_keep_everything_exhaustive_scoring_finds(

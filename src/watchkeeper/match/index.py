@@ -61,7 +61,7 @@ from watchkeeper.model import Entity, IdType, NameKind, Schema
 from watchkeeper.store.sqlite import Version
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 """Changes whenever the file layout or the meaning of the keys changes."""
 
 _LEAST_THRESHOLD = 1e-6
@@ -307,9 +307,12 @@ class CandidateIndex:
             raise IndexFormatError(f"{path}: damaged index ({error})") from error
         if not isinstance(payload, dict) or payload.get("format") != INDEX_FORMAT:
             raise IndexFormatError(f"{path}: not a watchkeeper index")
-        if payload["params"] != _digest([params]):
+        if payload.get("params") != _digest([params]):
             raise IndexFormatError(f"{path}: built with other parameters, build it again")
-        return cls(payload, params)
+        try:
+            return cls(payload, params)
+        except (KeyError, ValueError, TypeError) as error:
+            raise IndexFormatError(f"{path}: damaged index ({error!r})") from error
 
     # -- contents -------------------------------------------------------------------------
 

@@ -208,7 +208,7 @@ class Searcher:
         firsts = [(unit.mask & -unit.mask).bit_length() - 1 for unit in found]
         ends = [unit.mask.bit_length() for unit in found]
         letters = [
-            len(next(iter(unit.keys))) - 1 if unit.meets in (Meets.ACRONYM, Meets.INITIAL) else 0
+            len(unit.keys[0][1]) if unit.meets in (Meets.ACRONYM, Meets.INITIAL) else 0
             for unit in found
         ]
         return _Units(
