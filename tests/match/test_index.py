@@ -109,6 +109,22 @@ def test_candidates_keep_everything_exhaustive_scoring_finds(
     assert exhaustive_ids(index, query) <= candidate_ids(index, query)
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "يحيى عبد الله العبيدي",
+        "جمال مصطفى عبدالله سلطان التكريتي",
+        "Шамиль Магомедович Алиев",
+        "Абу Бакр аль-Багдади",
+    ],
+)
+def test_other_scripts_keep_everything_exhaustive_scoring_finds_in_latin(
+    latin_index: CandidateIndex, query: str
+) -> None:
+    """Words of other scripts met by Latin words are bounded as romanised words."""
+    assert exhaustive_ids(latin_index, query) <= candidate_ids(latin_index, query)
+
+
 def _met_as_aligned(comparison: NameComparison, params: NameParams) -> Met:
     """What the search tallies of two names whose units met exactly where
     :func:`compare_names` aligned them (initials and minor tokens the bound counts

@@ -175,12 +175,8 @@ def _spelling_keys(token: Token, listed: bool, joined: bool = False) -> tuple[Ke
 
 def query_keys(token: Token, joined: bool = False) -> SpacedKeys:
     """The keys a word of a query name (a run of its tokens ``joined``) looks up, and the
-    :class:`Space` of each (:attr:`Space.EXACT` for words not compared by their Latin
-    letters: meeting tells nothing of how alike they are)."""
-    keys, spaces = _word_keys(token, token.script not in _LATIN, joined, False)
-    if token.script not in _LATIN or token.kind is not TokenKind.WORD:
-        spaces = (Space.EXACT,) * len(keys)
-    return keys, spaces
+    :class:`Space` of each."""
+    return _word_keys(token, token.script not in _LATIN, joined, False)
 
 
 _LATIN = frozenset({Script.LATIN, Script.COMMON})

@@ -242,6 +242,7 @@ class CandidateIndex:
                 entry_kinds=np.frombuffer(entries["kinds"], dtype=np.uint8),
                 entry_lengths=np.frombuffer(entries["lengths"], dtype=np.uint16),
                 entry_leads=np.frombuffer(entries["leads"], dtype=np.uint8),
+                entry_scripts=np.frombuffer(entries["scripts"], dtype=np.uint8),
                 entry_weights=np.frombuffer(entries["weights"], dtype=np.float64),
                 schemas=np.frombuffer(records["schemas"], dtype=np.uint8),
                 masses=np.frombuffer(records["masses"], dtype=np.int32),

@@ -32,7 +32,7 @@ from watchkeeper.match.postings import (
     filed_keys,
     scaled_mass,
 )
-from watchkeeper.match.search import Floats, skeleton_lead
+from watchkeeper.match.search import SCRIPTS, Floats, skeleton_lead
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.model import Entity, NameKind, Schema
 from watchkeeper.text.scripts import Script
@@ -259,6 +259,7 @@ class _Entries:
         self.lengths = array("H")
         self.leads = bytearray()
         self.kinds = bytearray()
+        self.scripts = bytearray()
         self.filed: list[Ints] = []
         self.owners: list[Ints] = []
 
@@ -273,6 +274,7 @@ class _Entries:
             self.lengths.append(min(len(token.text), _LONGEST) if token else 0)
             self.leads.append(skeleton_lead(token.skeleton) if token else 0)
             self.kinds.append(TOKEN_KINDS.index(token.kind) if token else 0)
+            self.scripts.append(SCRIPTS.index(token.script) if token else 0)
         return entry
 
     def file(self, cut: _Cut, entries: list[int]) -> None:
@@ -348,6 +350,7 @@ def file_names(entities: Sequence[Entity], params: NameParams, workers: int | No
             "lengths": entries.lengths.tobytes(),
             "leads": bytes(entries.leads),
             "kinds": bytes(entries.kinds),
+            "scripts": bytes(entries.scripts),
         },
         "keys": entries.keys().columns,
         "postings": postings.columns,

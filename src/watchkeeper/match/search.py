@@ -48,11 +48,15 @@ from watchkeeper.match.postings import (
     scaled_mass,
     spread,
 )
+from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
 Floats = npt.NDArray[np.float64]
 
 _WORD = list(TokenKind).index(TokenKind.WORD)
+SCRIPTS = tuple(Script)
+_LATIN_CODES = [SCRIPTS.index(script) for script in (Script.LATIN, Script.COMMON)]
+"""Scripts whose words compare by their letters, sounds or skeletons, not as written."""
 _SPELLED = (Meets.SPELLING, Meets.RUN)
 _TALLIED_MEETS = [Meets.SPELLING, Meets.RUN, Meets.ACRONYM]
 """Units a listed name's own bound counts (it counts the others optimistically anyway)."""
@@ -76,6 +80,8 @@ class Tables:
     entry_kinds: npt.NDArray[np.uint8]
     entry_lengths: npt.NDArray[np.uint16]
     entry_leads: npt.NDArray[np.uint8]
+    entry_scripts: npt.NDArray[np.uint8]
+    """The script of each entry's token (its place in ``tuple(Script)``)."""
     entry_weights: Floats
     schemas: npt.NDArray[np.uint8]
     """The schema of each listed name's entity."""
@@ -248,6 +254,8 @@ class Searcher:
         spaces = np.concatenate([lookup.spaces for lookup in lookups])[keys]
         deleted = np.concatenate([lookup.deleted for lookup in lookups])[keys]
         kinds = likeness_kinds(spaces, deleted, listed_deleted)
+        scripts = np.array([SCRIPTS.index(unit.token.script) for unit in met.units])[units]
+        own_script = (tables.entry_scripts[entries] == scripts) & ~np.isin(scripts, _LATIN_CODES)
         lengths = np.array([len(unit.token.text) for unit in met.units], dtype=np.int64)[units]
         leads = np.array([_lead(unit) for unit in met.units], dtype=np.int64)[units]
         words = np.array([unit.token.kind is TokenKind.WORD for unit in met.units])[units]
@@ -267,7 +275,7 @@ class Searcher:
         fits |= run & (listed_meets == Meets.SPELLING) & listed_words & close & merged
         params = tables.params
         alike = likeness(kinds, lengths, listed_lengths, params.similarity)
-        alike = np.where(listed_words, alike, 1.0)
+        alike = np.where(listed_words & words & ~own_script, alike, 1.0)
         keep = np.flatnonzero(fits & (alike > params.floor))
         units, entries, alike = units[keep], entries[keep], alike[keep]
         order = np.lexsort((-alike, entries, units))
