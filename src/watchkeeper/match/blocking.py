@@ -3,14 +3,14 @@
 A name is cut into *units*, each a way its tokens may meet the tokens of another name in
 :func:`~watchkeeper.match.names.compare_names`:
 
-- its words (and legal forms), by their spelling: the keys of a word are its romanised
-  text and every text with one letter deleted (two words one typo apart always share one of
-  them: symmetric deletion); its phonetic key, and for longer keys every key with one sound
-  deleted; the first sounds of a long word; its consonant skeleton and, from four
-  consonants, every skeleton with one deleted: how a word written without short vowels
-  (Arabic, Hebrew) meets its Latin spellings.  Listed skeletons are
-  filed apart by whether their word has vowels, and a query word looks up the other file,
-  since skeletons only matter when one of two words has none;
+- its words (and legal forms), by their spelling: its romanised text, its phonetic key and
+  its consonant skeleton, each also with characters deleted (symmetric deletion: two words
+  a typo apart share a text with one letter deleted); one from 3 letters (2 sounds, 4
+  consonants), two from 7 letters, as long words two edits apart are still alike.  A word
+  of another script than Latin is also filed as written (two words of one such script
+  compare by their letters), and a long word by its first sounds.  Skeletons matter only
+  when one of two words is written without short vowels (Arabic, Hebrew): listed ones are
+  filed apart by whether their word has vowels, and a query word looks up the other file;
 - runs of two or three adjacent tokens joined into one word (split / merge: "Abdul Rahman"
   / "Abdulrahman"), by their text as written and the variants of their sounds;
 - acronyms: a short word as the initials of two to four words ("PLA" / "People's
@@ -18,8 +18,11 @@ A name is cut into *units*, each a way its tokens may meet the tokens of another
 - initials: a word by its first letter, to meet an initial of the other name;
 - the other tokens (particles, legal forms, titles, numbers, initials) by their class.
 
-Keys are strings whose first letter says what they are.  A unit of a query name looks up
-the keys of its own kind (a short query word the initials of listed runs, and so on).
+A key is a prefix that says what it is made of, a text and the characters deleted from it
+(:mod:`~watchkeeper.match.hashing` hashes the variants); how many each of two words
+deleted to make the key they share tells how alike they can be (:data:`_LIKENESS`).  A
+unit of a query name looks up the keys of its own kind (a short query word the initials
+of listed runs, and so on).
 """
 
 from __future__ import annotations

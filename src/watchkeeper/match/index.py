@@ -8,9 +8,9 @@ words, joined runs, acronyms, initials, classes of particles and legal forms) ar
 of the index, each filed under its blocking keys; each entry has the names it occurs in,
 lightest first (:mod:`~watchkeeper.match.postings`).
 
-A unit of a query name looks up the entries under its keys and keeps those alike enough to
-align with it in :func:`compare_names` (the similarities are worked out once per word and
-kept for later queries).  From the best each unit met, :class:`~watchkeeper.match.bounds.
+A unit of a query name looks up the entries under its keys (hashed once per word and kept
+for later queries) and keeps those that what met tells may be alike enough to align with
+it in :func:`compare_names`.  From the best each unit met, :class:`~watchkeeper.match.bounds.
 QueryBound` tells whether any listed name may reach the threshold at all (most names that
 are not listed stop there), which units a listed name must have met to reach it, and how
 heavy it can be: only the names of those units' entries light enough are read.  Each gets an

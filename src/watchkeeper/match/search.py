@@ -55,10 +55,10 @@ Floats = npt.NDArray[np.float64]
 
 _WORD = list(TokenKind).index(TokenKind.WORD)
 SCRIPTS = tuple(Script)
-_LATIN_CODES = [SCRIPTS.index(script) for script in (Script.LATIN, Script.COMMON)]
+_LATIN = frozenset({Script.LATIN, Script.COMMON})
 """Scripts whose words compare by their letters, sounds or skeletons, not as written."""
 _SPELLED = (Meets.SPELLING, Meets.RUN)
-_TALLIED_MEETS = [Meets.SPELLING, Meets.RUN, Meets.ACRONYM]
+_TALLIED = np.isin(np.arange(len(Meets)), [Meets.SPELLING, Meets.RUN, Meets.ACRONYM])
 """Units a listed name's own bound counts (it counts the others optimistically anyway)."""
 _ORGANIZATIONS = 1
 """The part of the postings that holds the names of organisations."""
@@ -150,6 +150,13 @@ class _Units(NamedTuple):
     """What the tokens of each unit weigh when left over."""
     letters: Floats
     """Initials of acronym and initial units (0 for the others)."""
+    tokens: Ints
+    """Of each unit's token: its length, the first letter of its skeleton (see
+    :func:`skeleton_lead`), its script (its place in :data:`SCRIPTS`, -1 for Latin: only
+    words of one other script compare as written), and whether it is an ordinary word."""
+
+
+_LENGTH, _LEAD, _SCRIPT, _IS_WORD = range(4)
 
 
 class _Pairs(NamedTuple):
@@ -217,6 +224,15 @@ class Searcher:
             len(unit.keys[0][1]) if unit.meets in (Meets.ACRONYM, Meets.INITIAL) else 0
             for unit in found
         ]
+        tokens = [
+            (
+                len(unit.token.text),
+                skeleton_lead(unit.token.skeleton),
+                -1 if unit.token.script in _LATIN else SCRIPTS.index(unit.token.script),
+                unit.token.kind is TokenKind.WORD,
+            )
+            for unit in found
+        ]
         return _Units(
             found,
             np.array([unit.meets for unit in found], dtype=np.int64),
@@ -225,6 +241,7 @@ class Searcher:
             np.array([unit.weight for unit in found]),
             np.array([sum(left_over[f:e]) for f, e in zip(firsts, ends, strict=True)]),
             np.array(letters, dtype=np.float64),
+            np.array(tokens, dtype=np.int64).reshape(len(found), 4),
         )
 
     def _lookups(self, found: list[Unit]) -> list[_Lookup]:
@@ -254,11 +271,9 @@ class Searcher:
         spaces = np.concatenate([lookup.spaces for lookup in lookups])[keys]
         deleted = np.concatenate([lookup.deleted for lookup in lookups])[keys]
         kinds = likeness_kinds(spaces, deleted, listed_deleted)
-        scripts = np.array([SCRIPTS.index(unit.token.script) for unit in met.units])[units]
-        own_script = (tables.entry_scripts[entries] == scripts) & ~np.isin(scripts, _LATIN_CODES)
-        lengths = np.array([len(unit.token.text) for unit in met.units], dtype=np.int64)[units]
-        leads = np.array([_lead(unit) for unit in met.units], dtype=np.int64)[units]
-        words = np.array([unit.token.kind is TokenKind.WORD for unit in met.units])[units]
+        lengths, leads, scripts, words = met.tokens[units].T
+        own_script = tables.entry_scripts[entries] == scripts
+        words = words.astype(bool)
         meets = met.meets[units]
         listed_meets = tables.entry_meets[entries]
         listed_words = tables.entry_kinds[entries] == _WORD
@@ -429,7 +444,7 @@ class Searcher:
         listed, owners = spread(
             tables.unit_starts[records], tables.unit_starts[np.array(records) + 1]
         )
-        rows = np.flatnonzero(np.isin(met.meets[pairs.units], _TALLIED_MEETS))
+        rows = np.flatnonzero(_TALLIED[met.meets[pairs.units]])
         rows = rows[np.argsort(pairs.entries[rows], kind="stable")]
         entries = pairs.entries[rows]
         wanted = tables.unit_entries[listed]
@@ -480,12 +495,6 @@ def _spread(met: _Units, amounts: Floats, size: int) -> Floats:
     most = np.zeros(size)
     np.maximum.at(most, positions, shares[owners])
     return most
-
-
-def _lead(unit: Unit) -> int:
-    """The first letter of the skeleton of a unit's token, as a byte (see
-    :func:`skeleton_lead`)."""
-    return skeleton_lead(unit.token.skeleton)
 
 
 def skeleton_lead(skeleton: str) -> int:
