@@ -6,7 +6,8 @@ A name is cut into *units*, each a way its tokens may meet the tokens of another
 - its words (and legal forms), by their spelling: its romanised text, its phonetic key and
   its consonant skeleton, each also with characters deleted (symmetric deletion: two words
   a typo apart share a text with one letter deleted); one from 3 letters (2 sounds, 4
-  consonants), two from 7 letters, as long words two edits apart are still alike.  A word
+  consonants), two from 9 letters (7 for sounds), as long words two edits apart are
+  still alike.  A word
   of another script than Latin is also filed as written (two words of one such script
   compare by their letters), and a long word by its first sounds.  Skeletons matter only
   when one of two words is written without short vowels (Arabic, Hebrew): listed ones are
@@ -74,10 +75,14 @@ leaves it below the similarity floor."""
 _MIN_KEY_DELETION = 2
 """Sounds a phonetic key needs before its one-sound deletions are keys: "Ri" and "Yueyue",
 "Xi" and "Choi" are two spellings a sound apart."""
-_MIN_TWO_EDITS = 7
-"""Letters a word needs before its texts and keys with two letters or sounds deleted are
-keys: two edits apart, words are alike only if the longer has 9 letters or more, and then
-the shorter has 7 or more ("Fouation" / "Foundation", "Volodimirovich" / "Vladimirovich")."""
+_MIN_TWO_LETTERS = 9
+"""Letters a word needs before its texts with two letters deleted are keys: two letters
+apart, words are alike only if the longer has 9 letters or more ("Fouation" / "Foundation"),
+and a shorter word is then at most one deletion from a text they share."""
+_MIN_TWO_SOUNDS = 7
+"""Letters a word needs before its phonetic keys with two sounds deleted are keys: two
+sounds apart, words are alike only if the longer has 10 letters or more ("Volodimirovich" /
+"Vladimirovich"); sounds of a few letters ("shch") let the shorter have 7."""
 _MIN_SKELETON_DELETION = 4
 _MIN_ORIGINAL_DELETIONS = (3, 6)
 """Letters a word of another script needs before its one-letter deletions are keys, and
@@ -149,13 +154,13 @@ def _word_keys(token: Token, own_script: bool, joined: bool, listed: bool) -> Sp
     listed side its skeleton too).  A word looks up the skeletons of listed words written
     the other way (with or without short vowels)."""
     text, key, skeleton = token.text, token.key, token.skeleton
-    most = 0 if joined else _most_deletions(len(text), _MIN_TEXT_DELETION, _MIN_TWO_EDITS)
+    most = 0 if joined else _most_deletions(len(text), _MIN_TEXT_DELETION, _MIN_TWO_LETTERS)
     keys: list[tuple[KeySpec, Space]] = [((TEXT, text, most), Space.TEXT)]
     if own_script and not joined:
         most = _most_deletions(len(token.original), *_MIN_ORIGINAL_DELETIONS)
         keys.append(((_ORIGINAL, token.original, most), Space.ORIGINAL))
     if not token.vowelless:
-        long = not joined and len(text) >= _MIN_TWO_EDITS
+        long = not joined and len(text) >= _MIN_TWO_SOUNDS
         most = 2 if long else 1 if len(key) >= _MIN_KEY_DELETION else 0
         keys.append(((KEY, key, most), Space.KEY))
         if len(key) > _START_LENGTH:

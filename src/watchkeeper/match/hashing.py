@@ -3,10 +3,11 @@ characters deleted, many keys at once.
 
 A key is a one-character prefix (what it is made of) and a text.  Its hash is the
 polynomial ``sum(c_j * B ** (n - j))`` over its characters ``c_0`` (the prefix) to
-``c_n``, modulo 2**64, shifted right by three bits (the low bits of such a hash mix
-least).  Deleting characters changes only the powers of the characters before them, so the
-hashes of all the variants of a text come from its prefix sums (``B`` is odd, so it has an
-inverse modulo 2**64), as a few array operations for a whole batch of keys.
+``c_n``, modulo 2**64, mixed by the finaliser of SplitMix64 (so that keys that differ in
+their last characters differ in every bit) and shifted right by three bits.  Deleting
+characters changes only the powers of the characters before them, so the polynomials of all
+the variants of a text come from its prefix sums (``B`` is odd, so it has an inverse modulo
+2**64), as a few array operations for a whole batch of keys.
 """
 
 from __future__ import annotations
@@ -93,12 +94,20 @@ def _variant_hashes(specs: Sequence[KeySpec]) -> Hashes:
         between = before[rows2, second] - before[rows2, first] - weighted[rows2, first]
         hashed = twice + between * np.uint64(_INVERSE) + after[rows2, second]
         parts.append((hashed, rows2, 2))
-    hashes = np.concatenate([hashed for hashed, _, _ in parts]) >> np.uint64(_SHIFT)
+    hashes = _mixed(np.concatenate([hashed for hashed, _, _ in parts])) >> np.uint64(_SHIFT)
     owners = np.concatenate([owned for _, owned, _ in parts])
     deleted = np.concatenate(
         [np.full(len(owned), count, dtype=np.uint8) for _, owned, count in parts]
     )
     return Hashes(hashes.astype(np.int64), owners, deleted)
+
+
+def _mixed(values: Words) -> Words:
+    """The SplitMix64 finaliser: a bijection of 64-bit values that spreads every bit."""
+    values = (values ^ (values >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    values = (values ^ (values >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    mixed: Words = values ^ (values >> np.uint64(31))
+    return mixed
 
 
 def _pairs(rows: Ints, lengths: Ints) -> tuple[Ints, Ints, Ints]:

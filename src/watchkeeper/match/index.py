@@ -38,6 +38,7 @@ import numpy as np
 
 from watchkeeper.match.blocking import joined_tokens, units
 from watchkeeper.match.bounds import Profile, left_over_weights
+from watchkeeper.match.hashing import variant_hashes
 from watchkeeper.match.indexing import (
     NAME_KINDS,
     SCHEMAS,
@@ -181,7 +182,8 @@ _PROBES = (
 
 
 def _text_processing_fingerprint() -> str:
-    """Changes when tokenisation or keys change, so that older indexes are not used."""
+    """Changes when tokenisation, keys or their hashes change, so that older indexes are
+    not used."""
     parts: list[object] = []
     for text in _PROBES:
         for schema in ("Person", "Organization", None):
@@ -189,7 +191,9 @@ def _text_processing_fingerprint() -> str:
             parts.extend(name.tokens)
             parts.extend(joined_tokens(name))
             filed = units(name.tokens, name.weights, joined_tokens(name), listed=True)
-            parts.extend(sorted(spec for unit in filed for spec in unit.keys))
+            specs = sorted(spec for unit in filed for spec in unit.keys)
+            parts.extend(specs)
+            parts.extend(sorted(variant_hashes(specs).hashes.tolist()))
     return _digest(parts)
 
 
