@@ -23,7 +23,6 @@ import csv
 import multiprocessing
 import random
 import re
-import resource
 import statistics
 import tempfile
 import time
@@ -32,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import DATA, EVAL
+from corpus import DATA, EVAL, peak_rss_mib
 
 from watchkeeper.importing import ImportPolicy, import_paths
 from watchkeeper.match.engine import Matcher
@@ -349,7 +348,7 @@ def serve(job: tuple[Path, list[Query], float]) -> tuple[list[float], list[float
             matcher.match_names([query.text], query.schema, threshold)
             latencies.append((time.perf_counter() - started) * 1000)
         passes.append(latencies)
-    return passes[0], passes[1], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return passes[0], passes[1], peak_rss_mib()
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -16,6 +16,13 @@ OFAC_SDN = DATA / "lists" / "ofac_sdn_2024" / "sdn_2024-05-03.csv"
 OFAC_ALIASES = DATA / "lists" / "ofac_sdn_2025_partial" / "alt.csv"
 
 
+def peak_rss_mib() -> float:
+    """This process's peak resident memory: the high-water mark of its own memory
+    (``ru_maxrss`` of a process started by another starts from its parent's)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
+
+
 def ofac_names() -> Iterator[str]:
     """Primary names and aliases of the OFAC SDN list: a corpus of listed names."""
     with OFAC_SDN.open(encoding="latin-1", newline="") as handle:

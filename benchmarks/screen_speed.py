@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from corpus import peak_rss_mib
 from workload import NEWEST_LISTS, screening_queries
 
 from watchkeeper.importing import ImportPolicy, import_paths
@@ -61,17 +61,19 @@ def _run_batch(command: list[str]) -> None:
 def _load_rss_mib(path: Path) -> float:
     """Peak resident memory of a fresh process that loads the index and screens one name."""
     code = (
-        "import resource, sys; from pathlib import Path;"
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[2]);"
+        "from corpus import peak_rss_mib;"
         "from watchkeeper.match.index import CandidateIndex;"
         "from watchkeeper.screening import Screener; from watchkeeper.model import Query;"
         "s = Screener(CandidateIndex.load(Path(sys.argv[1])));"
         "s.screen(Query(id='q', names=['Abu Bakr al-Baghdadi']));"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print(peak_rss_mib())"
     )
+    here = str(Path(__file__).parent)
     output = subprocess.run(
-        [sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True
+        [sys.executable, "-c", code, str(path), here], check=True, capture_output=True, text=True
     )
-    return int(output.stdout.strip()) / 1024
+    return float(output.stdout.strip())
 
 
 def _ftm_proxy(entity: Entity) -> Any:
@@ -200,8 +202,7 @@ def main() -> None:
             f"yente-like (these candidates, {pairs:,} pairs, logic-v2) {theirs:,.1f} queries/s; "
             f"ratio {ours / theirs:,.0f}x (target >= 20x)"
         )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"benchmark process peak RSS: {peak:.0f} MiB")
+    print(f"benchmark process peak RSS: {peak_rss_mib():.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -44,6 +44,18 @@ def latin_index(un_entities: dict[str, Entity]) -> CandidateIndex:
     return CandidateIndex.build(latin)
 
 
+@pytest.fixture(scope="module")
+def original_script_index(un_entities: dict[str, Entity]) -> CandidateIndex:
+    """The UN list with only the names written in their own script."""
+    originals = [
+        dataclasses.replace(
+            entity, names=[n for n in entity.names if n.kind is NameKind.ORIGINAL_SCRIPT]
+        )
+        for entity in un_entities.values()
+    ]
+    return CandidateIndex.build([entity for entity in originals if entity.names])
+
+
 def candidate_ids(index: CandidateIndex, query: str, schema: Schema | None = None) -> set[str]:
     names = [index.prepare_query(query, schema)]
     return {index.entity(candidate.entity).id for candidate in index.candidates(names)}
@@ -100,12 +112,48 @@ def test_arabic_script_finds_the_latin_spelling(latin_index: CandidateIndex) -> 
         "Tarkhan Batrashili",  # two sounds missing
         "Шамиль Мгоедович Алиев",  # two letters missing, Cyrillic
         "عبالرحمن زاهد",  # two letters missing, Arabic
+        "Ibrahim Madani Nasser al Otaibi",  # a particle in a joined listed run and alone
     ],
 )
 def test_candidates_keep_everything_exhaustive_scoring_finds(
     index: CandidateIndex, query: str
 ) -> None:
     assert exhaustive_ids(index, query) <= candidate_ids(index, query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "يحيى عبد الله العبيدي",
+        "جمال مصطفى عبدالله سلطان التكريتي",
+        "Шамиль Магомедович Алиев",
+        "Абу Бакр аль-Багдади",
+        "شادي حشاني",  # meets the French "Chadi" under its Arabic reading only
+    ],
+)
+def test_other_scripts_keep_everything_exhaustive_scoring_finds_in_latin(
+    latin_index: CandidateIndex, query: str
+) -> None:
+    """Words of other scripts met by Latin words are bounded as romanised words."""
+    assert exhaustive_ids(latin_index, query) <= candidate_ids(latin_index, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Chadi Hachani", "un:TAi.006"),  # French spelling of "شادي", met under a reading
+        ("Oussama ben Laden", "un:QDi.421"),
+        ("Aiman al Sawahiri", "un:QDi.006"),
+    ],
+)
+def test_latin_spellings_find_names_written_in_arabic(
+    original_script_index: CandidateIndex, query: str, listed: str
+) -> None:
+    """With only the Arabic originals in the index, Latin spellings (a French one met under
+    its readings) get everything exhaustive scoring finds."""
+    exhaustive = exhaustive_ids(original_script_index, query)
+    assert listed in exhaustive
+    assert exhaustive <= candidate_ids(original_script_index, query)
 
 
 def _met_as_aligned(comparison: NameComparison, params: NameParams) -> Met:

@@ -3,15 +3,19 @@
 A name is cut into *units*, each a way its tokens may meet the tokens of another name in
 :func:`~watchkeeper.match.names.compare_names`:
 
-- its words (and legal forms), by their spelling: the keys of a word are its romanised
-  text and every text with one letter deleted (two words one typo apart always share one of
-  them: symmetric deletion); its phonetic key, and for longer keys every key with one sound
-  deleted, and its keys under its other readings (:mod:`watchkeeper.text.readings`);
-  the first sounds of a long word; its consonant skeleton and, from four consonants, every
-  skeleton with one deleted, and its skeletons under its other readings: how a word written
-  without short vowels (Arabic, Hebrew) meets its Latin spellings.  Listed skeletons are
-  filed apart by whether their word has vowels, and a query word looks up the other file,
-  since skeletons only matter when one of two words has none;
+- its words (and legal forms), by their spelling: its romanised text, its phonetic key and
+  its consonant skeleton, each also with characters deleted (symmetric deletion: two words
+  a typo apart share a text with one letter deleted); one from 3 letters (2 sounds, 4
+  consonants), two from 9 letters (7 for sounds), as long words two edits apart are
+  still alike.  A word
+  of another script than Latin is also filed as written (two words of one such script
+  compare by their letters), and a long word by its first sounds.  Skeletons matter only
+  when one of two words is written without short vowels (Arabic, Hebrew): listed ones are
+  filed apart by whether their word has vowels, and a query word looks up the other file.
+  Its phonetic keys (or consonant frames) under its other readings
+  (:mod:`~watchkeeper.text.readings`) are filed apart for Latin words and words of other
+  scripts: a query word looks up those of the other kind only, as readings count only
+  between two scripts;
 - runs of two or three adjacent tokens joined into one word (split / merge: "Abdul Rahman"
   / "Abdulrahman"), by their text as written and the variants of their sounds;
 - acronyms: a short word as the initials of two to four words ("PLA" / "People's
@@ -19,8 +23,11 @@ A name is cut into *units*, each a way its tokens may meet the tokens of another
 - initials: a word by its first letter, to meet an initial of the other name;
 - the other tokens (particles, legal forms, titles, numbers, initials) by their class.
 
-Keys are strings whose first letter says what they are.  A unit of a query name looks up
-the keys of its own kind (a short query word the initials of listed runs, and so on).
+A key is a prefix that says what it is made of, a text and the characters deleted from it
+(:mod:`~watchkeeper.match.hashing` hashes the variants); how many each of two words
+deleted to make the key they share tells how alike they can be (:data:`_LIKENESS`).  A
+unit of a query name looks up the keys of its own kind (a short query word the initials
+of listed runs, and so on).
 """
 
 from __future__ import annotations
@@ -29,27 +36,23 @@ import itertools
 from collections.abc import Sequence
 from enum import IntEnum
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
+from watchkeeper.match.hashing import KeySpec
 from watchkeeper.match.names import PreparedName, joined_spans
 from watchkeeper.match.postings import Ints
 from watchkeeper.match.tokensim import SimilarityParams
-from watchkeeper.text.phonetic import VOWEL_CLASS
 from watchkeeper.text.readings import readings
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import Token, TokenKind
 
 TEXT = "t"
-"""Listed words (and joined runs) as written."""
-_TEXT_EDIT = "e"
-"""Listed words with one letter deleted."""
+"""Words (and joined runs) as written, and with letters deleted."""
 KEY = "k"
-"""Phonetic keys of listed words, under each of their readings (and of joined runs)."""
-_KEY_EDIT = "d"
-"""Phonetic keys of listed words (and joined runs) with one sound deleted."""
+"""Phonetic keys of words (and of joined runs), and with sounds deleted."""
 SKELETON = "s"
 """Skeletons of listed words written with vowels (looked up by words written without)."""
 VOWELLESS = "v"
@@ -57,15 +60,15 @@ VOWELLESS = "v"
 _START = "f"
 """The first sounds of a long word: variants of a long word's end ("Aleksandrov",
 "Aleksandrovich") are alike, more than one edit apart."""
-_TEXT_TWO = "x"
-"""Longer listed words with up to two letters deleted (looked up by longer query words the
-same way): long words two letters apart are still alike ("Fouation" / "Foundation")."""
-_KEY_TWO = "2"
-"""Phonetic keys of longer listed words with up to two sounds deleted (looked up the same
-way): long words two sounds apart are still alike ("Volodimirovich" / "Vladimirovich")."""
 _ORIGINAL = "o"
-"""Listed words of other scripts than Latin as written, and with up to two letters deleted:
-two words of one such script compare by their letters, whatever their romanisations."""
+"""Words of other scripts than Latin as written, and with letters deleted: two words of
+one such script compare by their letters, whatever their romanisations."""
+_LATIN_READINGS = ("r", "R")
+"""Phonetic keys and consonant frames of listed Latin words under each of their readings
+(:mod:`~watchkeeper.text.readings`), looked up by the readings of query words of other
+scripts: readings count only between a Latin word and a word of another script."""
+_OTHER_READINGS = ("q", "Q")
+"""The same of listed words of other scripts, looked up by the readings of Latin query words."""
 _ACRONYM = "a"
 """Initials of runs of listed words (looked up by short query words)."""
 _SHORT = "w"
@@ -83,19 +86,36 @@ leaves it below the similarity floor."""
 _MIN_KEY_DELETION = 2
 """Sounds a phonetic key needs before its one-sound deletions are keys: "Ri" and "Yueyue",
 "Xi" and "Choi" are two spellings a sound apart."""
+_MIN_TWO_LETTERS = 9
+"""Letters a word needs before its texts with two letters deleted are keys: two letters
+apart, words are alike only if the longer has 9 letters or more ("Fouation" / "Foundation"),
+and a shorter word is then at most one deletion from a text they share."""
+_MIN_TWO_SOUNDS = 7
+"""Letters a word needs before its phonetic keys with two sounds deleted are keys: two
+sounds apart, words are alike only if the longer has 10 letters or more ("Volodimirovich" /
+"Vladimirovich"); sounds of a few letters ("shch") let the shorter have 7."""
 _MIN_SKELETON_DELETION = 4
-_MAX_ACRONYM = 4
-_START_LENGTH = 6
-"""Sounds of the start of a longer word that are a key of their own."""
-_MIN_TWO_EDITS = 7
-"""Letters a word needs before its texts and keys with up to two letters or sounds deleted
-are keys: two edits apart, words are alike only if the longer has 9 letters or more, and
-then the shorter has 7 or more."""
 _MIN_ORIGINAL_DELETIONS = (3, 6)
 """Letters a word of another script needs before its one-letter deletions are keys, and
 its two-letter deletions (two edits apart, such words are alike from 6 letters on)."""
+_MAX_ACRONYM = 4
+_START_LENGTH = 6
+"""Sounds of the start of a longer word that are a key of their own."""
 MAX_RUN = 3
 """Tokens a joined run has at most."""
+
+
+class Space(IntEnum):
+    """What keys are made of; with how many characters each of two words deleted to make
+    the key they share, it tells how alike they can be (:data:`_LIKENESS`)."""
+
+    TEXT = 0
+    KEY = 1
+    SKELETON = 2
+    START = 3
+    ORIGINAL = 4
+    EXACT = 5
+    """Initials, acronyms, classes: as they are."""
 
 
 class Meets(IntEnum):
@@ -118,7 +138,9 @@ class Unit(NamedTuple):
 
     mask: int
     """Positions of its tokens (adjacent)."""
-    keys: frozenset[str]
+    keys: tuple[KeySpec, ...]
+    """Its keys, each with the characters its variants may delete (none for the words and
+    runs of a query name: see :func:`query_keys`)."""
     weight: float
     """The weight of its tokens together."""
     token: Token
@@ -126,133 +148,71 @@ class Unit(NamedTuple):
     meets: Meets
 
 
-def _variants(text: str, min_length: int) -> set[str]:
-    """``text`` and, from ``min_length`` characters, ``text`` with each one deleted."""
-    found = {text}
-    if len(text) >= min_length:
-        found.update(text[:i] + text[i + 1 :] for i in range(len(text)))
+def _most_deletions(length: int, one: int, two: int) -> int:
+    """Deletions the variants of a text of ``length`` characters may make: none below
+    ``one`` characters, one below ``two``, else two."""
+    return 2 if length >= two else 1 if length >= one else 0
+
+
+SpacedKeys = tuple[tuple[KeySpec, ...], tuple[Space, ...]]
+"""Keys, and the :class:`Space` of each."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_keys(token: Token, own_script: bool, joined: bool, listed: bool) -> SpacedKeys:
+    """The keys of a word of a listed name (``listed``) or of a query name, or of a run of
+    its tokens ``joined`` into one word (taken as written, but for its sounds; on the
+    listed side its skeleton too).  A word looks up the skeletons of listed words written
+    the other way (with or without short vowels)."""
+    text, key, skeleton = token.text, token.key, token.skeleton
+    most = 0 if joined else _most_deletions(len(text), _MIN_TEXT_DELETION, _MIN_TWO_LETTERS)
+    keys: list[tuple[KeySpec, Space]] = [((TEXT, text, most), Space.TEXT)]
+    if own_script and not joined:
+        most = _most_deletions(len(token.original), *_MIN_ORIGINAL_DELETIONS)
+        keys.append(((_ORIGINAL, token.original, most), Space.ORIGINAL))
+    if not token.vowelless:
+        long = not joined and len(text) >= _MIN_TWO_SOUNDS
+        most = 2 if long else 1 if len(key) >= _MIN_KEY_DELETION else 0
+        keys.append(((KEY, key, most), Space.KEY))
+        if len(key) > _START_LENGTH:
+            keys.append(((_START, key[:_START_LENGTH], 0), Space.START))
+    if skeleton:
+        prefix = VOWELLESS if token.vowelless == listed else SKELETON
+        shortest = len(skeleton) + 1 if joined and listed else _MIN_SKELETON_DELETION
+        most = 1 if len(skeleton) >= shortest else 0
+        keys.append(((prefix, skeleton, most), Space.SKELETON))
+    if not joined:
+        keys.extend(_reading_keys(token, own_script, listed))
+    return tuple(spec for spec, _ in keys), tuple(space for _, space in keys)
+
+
+def _reading_keys(token: Token, own_script: bool, listed: bool) -> list[tuple[KeySpec, Space]]:
+    """The keys of a word under its readings, filed (or looked up) apart for Latin words
+    and words of other scripts, so that only words of two scripts meet by them: phonetic
+    keys when neither of two words is written without short vowels, else consonant frames
+    (as :func:`~watchkeeper.match.tokensim.word_similarity` compares them)."""
+    key_prefix, frame_prefix = _LATIN_READINGS if own_script != listed else _OTHER_READINGS
+    read = readings(token.text, token.original, token.key)
+    found: list[tuple[KeySpec, Space]] = []
+    if not token.vowelless:
+        found.extend(((key_prefix, key, 0), Space.KEY) for key in read.keys)
+    if token.vowelless or not own_script:
+        found.extend(((frame_prefix, frame, 0), Space.SKELETON) for frame in read.frames)
     return found
 
 
-def _two_deletions(text: str) -> set[str]:
-    """``text`` with up to two characters deleted."""
-    return {shorter for variant in _variants(text, 2) for shorter in _variants(variant, 2)}
+def _spelling_keys(token: Token, listed: bool, joined: bool = False) -> tuple[KeySpec, ...]:
+    """Blocking keys of a word of a listed name (``listed``), or of a run of its tokens
+    ``joined``.  None for a word of a query name: it looks up :func:`query_keys`."""
+    if not listed:
+        return ()
+    return _word_keys(token, token.script not in _LATIN, joined, True)[0]
 
 
-def _two_edit_keys(text: str, key: str, vowelless: bool, joined: bool) -> set[str]:
-    """The keys of a longer word with up to two letters of its text, or two sounds of its
-    phonetic key, deleted (none for a shorter word or a run of joined tokens)."""
-    if joined or len(text) < _MIN_TWO_EDITS:
-        return set()
-    keys = {_TEXT_TWO + variant for variant in _two_deletions(text)}
-    if not vowelless:
-        keys.update(_KEY_TWO + variant for variant in _two_deletions(key))
-    return keys
-
-
-def _own_script_keys(original: str, own_script: bool, joined: bool) -> set[str]:
-    """The keys of a word of another script than Latin as written (none for a Latin word
-    or a run of joined tokens)."""
-    if joined or not own_script:
-        return set()
-    one, two = _MIN_ORIGINAL_DELETIONS
-    variants = _two_deletions(original) if len(original) >= two else _variants(original, one)
-    return {_ORIGINAL + variant for variant in variants}
-
-
-def word_keys(token: Token, listed: bool, joined: bool = False) -> frozenset[str]:
-    """Blocking keys of a word of a listed name (``listed``) or of a query name.  A run of
-    tokens ``joined`` into one word is taken as written (only its sounds vary), and on the
-    listed side its skeleton too."""
-    if listed:
-        fields = (token.text, token.original, token.key, token.skeleton, token.vowelless)
-        return _listed_keys(*fields, token.script not in _LATIN, joined)
-    return frozenset(query_keys(token, joined)[0])
-
-
-@lru_cache(maxsize=1 << 16)
-def _listed_keys(
-    text: str,
-    original: str,
-    key: str,
-    skeleton: str,
-    vowelless: bool,
-    own_script: bool,
-    joined: bool,
-) -> frozenset[str]:
-    texts = _variants(text, len(text) + 1 if joined else _MIN_TEXT_DELETION)
-    keys = {TEXT + text} | {_TEXT_EDIT + variant for variant in texts if variant != text}
-    keys |= _own_script_keys(original, own_script, joined)
-    keys |= _two_edit_keys(text, key, vowelless, joined)
-    read_keys, read_skeletons = _read(text, original, key, joined)
-    if not vowelless:
-        keys.add(KEY + key)
-        keys.update(_KEY_EDIT + v for v in _variants(key, _MIN_KEY_DELETION) if v != key)
-        keys.update(KEY + reading for reading in read_keys)
-        if len(key) > _START_LENGTH:
-            keys.add(_START + key[:_START_LENGTH])
-    if skeleton:
-        space = VOWELLESS if vowelless else SKELETON
-        shortest = len(skeleton) + 1 if joined else _MIN_SKELETON_DELETION
-        keys.update(space + variant for variant in _variants(skeleton, shortest))
-        keys.update(space + reading for reading in read_skeletons)
-    return frozenset(keys)
-
-
-def query_keys(token: Token, joined: bool = False) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """The keys a word of a query name (a run of its tokens ``joined``) looks up, and what
-    meeting under each tells of how alike it and a listed word can be (:class:`Likeness`):
-    one letter apart when they met by their text, one sound when by their keys and not by
-    their text (else more than one letter apart), equal skeletons at best.  A query word
-    looks up both files of each of its texts and keys (its own and those with one letter
-    or sound deleted), so that the file a key is found in tells how far apart the two
-    are."""
-    bounded = token.script in _LATIN and token.kind is TokenKind.WORD
-    fields = (token.text, token.original, token.key, token.skeleton, token.vowelless)
-    return _query_keys(*fields, token.script not in _LATIN, bounded, joined)
-
-
-@lru_cache(maxsize=1 << 16)
-def _query_keys(
-    text: str,
-    original: str,
-    key: str,
-    skeleton: str,
-    vowelless: bool,
-    own_script: bool,
-    bounded: bool,
-    joined: bool,
-) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    found: dict[str, Likeness] = {TEXT + text: Likeness.ANY, _TEXT_EDIT + text: Likeness.LONGER}
-    for variant in _variants(text, len(text) + 1 if joined else _MIN_TEXT_DELETION) - {text}:
-        found[TEXT + variant] = found[_TEXT_EDIT + variant] = Likeness.LETTER
-    found.update(dict.fromkeys(_own_script_keys(original, own_script, joined), Likeness.ANY))
-    found.update(dict.fromkeys(_two_edit_keys(text, key, vowelless, joined), Likeness.TWO))
-    read_keys, read_skeletons = _read(text, original, key, joined)
-    if not vowelless:
-        for variant in _variants(key, _MIN_KEY_DELETION):
-            found[KEY + variant] = found[_KEY_EDIT + variant] = Likeness.SOUNDS
-        for reading in (key, *read_keys):
-            found[KEY + reading] = Likeness.SOUND
-        if len(key) > _START_LENGTH:
-            found[_START + key[:_START_LENGTH]] = Likeness.TWO
-    if skeleton:
-        space = SKELETON if vowelless else VOWELLESS
-        for variant in (*_variants(skeleton, _MIN_SKELETON_DELETION), *read_skeletons):
-            found[space + variant] = Likeness.SKELETON
-    kinds = [likeness if bounded else Likeness.ANY for likeness in found.values()]
-    return tuple(found), tuple(kinds)
-
-
-def _read(
-    text: str, original: str, key: str, joined: bool
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The phonetic keys and skeletons of a word under all its readings (none for a run of
-    joined tokens: it meets a word by its own key)."""
-    if joined:
-        return (), ()
-    read = readings(text, original, key)
-    return read.keys, tuple(frame.removeprefix(VOWEL_CLASS) for frame in read.frames)
+def query_keys(token: Token, joined: bool = False) -> SpacedKeys:
+    """The keys a word of a query name (a run of its tokens ``joined``) looks up, and the
+    :class:`Space` of each."""
+    return _word_keys(token, token.script not in _LATIN, joined, False)
 
 
 _LATIN = frozenset({Script.LATIN, Script.COMMON})
@@ -270,13 +230,42 @@ class Likeness(IntEnum):
     LETTER = 2
     """One letter apart, the listed word as long as the query's or one shorter."""
     SOUND = 3
-    """One phonetic key (under some reading)."""
+    """One phonetic key."""
     SOUNDS = 4
     """One sound apart, more than one letter: by the longer word's length."""
     SKELETON = 5
     """One consonant skeleton at best."""
     TWO = 6
     """Two letters and two sounds apart at least (closer words meet under other keys)."""
+
+
+_ANY, _LONGER, _LETTER, _SOUND, _SOUNDS, _SKELETON, _TWO = Likeness
+_LIKENESS = np.array(
+    [
+        [[_ANY, _LONGER, _TWO], [_LETTER, _LETTER, _TWO], [_TWO, _TWO, _TWO]],
+        [[_SOUND, _SOUNDS, _TWO], [_SOUNDS, _SOUNDS, _TWO], [_TWO, _TWO, _TWO]],
+        [[_SKELETON] * 3] * 3,
+        [[_TWO] * 3] * 3,
+        [[_ANY] * 3] * 3,
+        [[_ANY] * 3] * 3,
+    ],
+    dtype=np.uint8,
+)
+"""The :class:`Likeness` of two words that share a key of each :class:`Space`, by the
+characters the query word and the listed word deleted to make it: one letter apart when
+neither deleted more than one, and so on; two apart when either deleted two (had they been
+closer, they would share a key with fewer deletions)."""
+
+
+def likeness_kinds(
+    spaces: npt.NDArray[np.integer[Any]],
+    query_deleted: npt.NDArray[np.integer[Any]],
+    listed_deleted: npt.NDArray[np.integer[Any]],
+) -> npt.NDArray[np.uint8]:
+    """The :class:`Likeness` of query words and listed words that met under keys of these
+    spaces, made with these deletions."""
+    found: npt.NDArray[np.uint8] = _LIKENESS[spaces, query_deleted, listed_deleted]
+    return found
 
 
 def likeness(
@@ -310,8 +299,8 @@ _SPELLED = frozenset({TokenKind.WORD, TokenKind.LEGAL_FORM})
 """Tokens filed by their spelling: words, and legal forms (a word may be one misspelt)."""
 
 
-def _exact(prefix: str, text: str) -> frozenset[str]:
-    return frozenset({prefix + text})
+def _exact(prefix: str, text: str) -> tuple[KeySpec, ...]:
+    return ((prefix, text, 0),)
 
 
 def units(
@@ -325,7 +314,8 @@ def units(
     for i, (token, weight) in enumerate(zip(tokens, weights, strict=True)):
         mask = 1 << i
         if token.kind in _SPELLED:
-            found.append(Unit(mask, word_keys(token, listed), weight, token, Meets.SPELLING))
+            keys = _spelling_keys(token, listed)
+            found.append(Unit(mask, keys, weight, token, Meets.SPELLING))
         if token.kind is TokenKind.WORD:
             keys = _exact(word_initial, token.text[:1])
             found.append(Unit(mask, keys, weight, token, Meets.INITIAL))
@@ -340,18 +330,13 @@ def units(
         mask = (1 << end) - (1 << start)
         weight = sum(weights[start:end])
         if end - start <= MAX_RUN:
-            keys = word_keys(token, listed, joined=True)
+            keys = _spelling_keys(token, listed, joined=True)
             found.append(Unit(mask, keys, weight, token, Meets.RUN))
         part = tokens[start:end]
         if all(word.kind is TokenKind.WORD for word in part):
             letters = "".join(word.text[:1] for word in part)
             found.append(Unit(mask, _exact(initials, letters), weight, token, Meets.ACRONYM))
     return found
-
-
-def letters(unit_key: str) -> int:
-    """The initials an acronym or initial key stands for."""
-    return len(unit_key) - 1
 
 
 def joined_tokens(name: PreparedName) -> list[Token]:

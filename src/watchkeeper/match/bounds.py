@@ -115,15 +115,16 @@ def _split(
     profile: Profile, mask: int, shares: dict[int, float], acronyms: int
 ) -> tuple[float, list[float]]:
     """The matched weight of the positions met (by their shares), and what each position
-    leaves over: a word or minor token met, the share of it not matched; a word met only
-    in an acronym, nothing (what it weighs apart from its partner is not counted); a word
-    not met, its weight left over; an initial, nothing (it may stand for a word of the
-    other name)."""
+    leaves over: a word met, the share of it not matched; a minor token met, nothing (it
+    may meet a token of its class of the other name instead); a word met only in an
+    acronym, nothing (what it weighs apart from its partner is not counted); a word not
+    met, its weight left over; an initial, nothing (it may stand for a word of the other
+    name)."""
     matched = 0.0
     rest = [0.0] * len(profile.weights)
     for position, weight in enumerate(profile.weights):
         if mask >> position & 1:
-            share = shares.get(position, 1.0)
+            share = 1.0 if profile.minor >> position & 1 else shares.get(position, 1.0)
             matched += share * weight
             rest[position] = (1 - share) * weight
         elif profile.words >> position & 1 and not acronyms >> position & 1:

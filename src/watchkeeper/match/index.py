@@ -8,9 +8,9 @@ words, joined runs, acronyms, initials, classes of particles and legal forms) ar
 of the index, each filed under its blocking keys; each entry has the names it occurs in,
 lightest first (:mod:`~watchkeeper.match.postings`).
 
-A unit of a query name looks up the entries under its keys and keeps those alike enough to
-align with it in :func:`compare_names` (the similarities are worked out once per word and
-kept for later queries).  From the best each unit met, :class:`~watchkeeper.match.bounds.
+A unit of a query name looks up the entries under its keys (hashed once per word and kept
+for later queries) and keeps those that what met tells may be alike enough to align with
+it in :func:`compare_names`.  From the best each unit met, :class:`~watchkeeper.match.bounds.
 QueryBound` tells whether any listed name may reach the threshold at all (most names that
 are not listed stop there), which units a listed name must have met to reach it, and how
 heavy it can be: only the names of those units' entries light enough are read.  Each gets an
@@ -38,6 +38,7 @@ import numpy as np
 
 from watchkeeper.match.blocking import joined_tokens, units
 from watchkeeper.match.bounds import Profile, left_over_weights
+from watchkeeper.match.hashing import variant_hashes
 from watchkeeper.match.indexing import (
     NAME_KINDS,
     SCHEMAS,
@@ -61,7 +62,7 @@ from watchkeeper.model import Entity, IdType, NameKind, Schema
 from watchkeeper.store.sqlite import Version
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 4
 """Changes whenever the file layout or the meaning of the keys changes."""
 
 _LEAST_THRESHOLD = 1e-6
@@ -181,7 +182,8 @@ _PROBES = (
 
 
 def _text_processing_fingerprint() -> str:
-    """Changes when tokenisation or keys change, so that older indexes are not used."""
+    """Changes when tokenisation, keys or their hashes change, so that older indexes are
+    not used."""
     parts: list[object] = []
     for text in _PROBES:
         for schema in ("Person", "Organization", None):
@@ -189,7 +191,9 @@ def _text_processing_fingerprint() -> str:
             parts.extend(name.tokens)
             parts.extend(joined_tokens(name))
             filed = units(name.tokens, name.weights, joined_tokens(name), listed=True)
-            parts.extend(sorted(key for unit in filed for key in unit.keys))
+            specs = sorted(spec for unit in filed for spec in unit.keys)
+            parts.extend(specs)
+            parts.extend(sorted(variant_hashes(specs).hashes.tolist()))
     return _digest(parts)
 
 
@@ -242,6 +246,7 @@ class CandidateIndex:
                 entry_kinds=np.frombuffer(entries["kinds"], dtype=np.uint8),
                 entry_lengths=np.frombuffer(entries["lengths"], dtype=np.uint16),
                 entry_leads=np.frombuffer(entries["leads"], dtype=np.uint8),
+                entry_scripts=np.frombuffer(entries["scripts"], dtype=np.uint8),
                 entry_weights=np.frombuffer(entries["weights"], dtype=np.float64),
                 schemas=np.frombuffer(records["schemas"], dtype=np.uint8),
                 masses=np.frombuffer(records["masses"], dtype=np.int32),
@@ -307,9 +312,12 @@ class CandidateIndex:
             raise IndexFormatError(f"{path}: damaged index ({error})") from error
         if not isinstance(payload, dict) or payload.get("format") != INDEX_FORMAT:
             raise IndexFormatError(f"{path}: not a watchkeeper index")
-        if payload["params"] != _digest([params]):
+        if payload.get("params") != _digest([params]):
             raise IndexFormatError(f"{path}: built with other parameters, build it again")
-        return cls(payload, params)
+        try:
+            return cls(payload, params)
+        except (KeyError, ValueError, TypeError) as error:
+            raise IndexFormatError(f"{path}: damaged index ({error!r})") from error
 
     # -- contents -------------------------------------------------------------------------
 

@@ -22,15 +22,17 @@ import numpy.typing as npt
 
 from watchkeeper.match.blocking import Meets, units
 from watchkeeper.match.bounds import profile
+from watchkeeper.match.hashing import KeySpec, variant_hashes
 from watchkeeper.match.names import NameParams, joined_spans, token_weight
 from watchkeeper.match.postings import (
     Blobs,
+    Ints,
     KeyTable,
     NamePostings,
-    key_hash,
+    filed_keys,
     scaled_mass,
 )
-from watchkeeper.match.search import Floats, skeleton_lead
+from watchkeeper.match.search import SCRIPTS, Floats, skeleton_lead
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.model import Entity, NameKind, Schema
 from watchkeeper.text.scripts import Script
@@ -112,15 +114,21 @@ class _Form(NamedTuple):
     """(unit number, first position, end) of each unit."""
 
 
+_UnitId = tuple[Meets, int | tuple[KeySpec, ...]]
+"""How a unit meets others, and its token (by number) or its keys."""
+
+
 class _Cut(NamedTuple):
     """What one build process cut, numbered in its own tables."""
 
     forms: list[_Form]
     tokens: list[Token]
-    units: list[tuple[Meets, int | str]]
-    """How each unit meets others, and its token (by number) or its one key."""
-    keys: list[bytes]
-    """The hashes of each unit's keys (as 64-bit integers)."""
+    units: list[_UnitId]
+    keys: bytes
+    """The keys of the units, as :func:`~watchkeeper.match.postings.filed_keys` gives them
+    (64-bit integers) ..."""
+    owners: bytes
+    """... and the unit of each (32-bit integers)."""
     documents: list[str]
     """The canonical JSON of its share of the entities."""
 
@@ -141,8 +149,9 @@ def _cut(share: tuple[int, int, int, int]) -> bytes:
     forms, entities = _WORK
     start, end, first, last = share
     tokens: dict[Token, int] = {}
-    units_met: dict[tuple[Meets, int | str], int] = {}
-    keys: list[bytes] = []
+    units_met: dict[_UnitId, int] = {}
+    specs: list[KeySpec] = []
+    owners: list[int] = []
     merged: dict[tuple[Token, ...], Token] = {}
     cut = []
     for text, style in forms[start:end]:
@@ -156,11 +165,12 @@ def _cut(share: tuple[int, int, int, int]) -> bytes:
         numbered = []
         for unit in units(found, [0.0] * len(found), joined, listed=True):
             spelled = unit.meets in SPELLED
-            own = tokens.setdefault(unit.token, len(tokens)) if spelled else next(iter(unit.keys))
-            number = units_met.setdefault((unit.meets, own), len(units_met))
-            if number == len(keys):
-                hashes = sorted(map(key_hash, unit.keys))
-                keys.append(np.array(hashes, dtype=np.int64).tobytes())
+            own = tokens.setdefault(unit.token, len(tokens)) if spelled else unit.keys
+            number = units_met.get((unit.meets, own), len(units_met))
+            if number == len(units_met):
+                units_met[(unit.meets, own)] = number
+                specs.extend(unit.keys)
+                owners.extend([number] * len(unit.keys))
             numbered.append((number, *_span(unit.mask)))
         cut.append(
             _Form(
@@ -172,16 +182,21 @@ def _cut(share: tuple[int, int, int, int]) -> bytes:
     documents = [entity.canonical_json() for entity in entities[first:last]]
     rows = [token_fields(token) for token in tokens]
     plain_units = [(int(meets), unit) for meets, unit in units_met]
-    return marshal.dumps(([tuple(form) for form in cut], rows, plain_units, keys, documents))
+    hashed = variant_hashes(specs)
+    keys = filed_keys(hashed.hashes, hashed.deleted).tobytes()
+    key_owners = np.array(owners, dtype=np.int32)[hashed.specs].tobytes()
+    cut_forms = [tuple(form) for form in cut]
+    return marshal.dumps((cut_forms, rows, plain_units, keys, key_owners, documents))
 
 
 def _uncut(data: bytes) -> _Cut:
-    forms, rows, units_met, keys, documents = marshal.loads(data)
+    forms, rows, units_met, keys, owners, documents = marshal.loads(data)
     return _Cut(
         [_Form(*form) for form in forms],
         [token_from_fields(row) for row in rows],
         [(Meets(meets), unit) for meets, unit in units_met],
         keys,
+        owners,
         documents,
     )
 
@@ -238,32 +253,38 @@ class _Entries:
     """The entries of the index: what units of listed names are, and their keys."""
 
     def __init__(self) -> None:
-        self.ids: dict[tuple[Meets, int | str], int] = {}
+        self.ids: dict[_UnitId, int] = {}
         self.meets = bytearray()
         self.tokens = array("i")
         self.lengths = array("H")
         self.leads = bytearray()
         self.kinds = bytearray()
-        self.hashes: list[bytes] = []
+        self.scripts = bytearray()
+        self.filed: list[Ints] = []
+        self.owners: list[Ints] = []
 
-    def add(self, meets: Meets, unit: int | str, token: Token | None, hashes: bytes) -> int:
+    def add(self, meets: Meets, unit: int | tuple[KeySpec, ...], token: Token | None) -> int:
         """The entry of a unit that meets others this way: a listed token (by number) or
-        one key; ``hashes``: of its keys."""
+        its keys."""
         entry = self.ids.get((meets, unit))
         if entry is None:
             entry = self.ids[(meets, unit)] = len(self.ids)
             self.meets.append(meets)
-            self.hashes.append(hashes)
             self.tokens.append(unit if isinstance(unit, int) else -1)
             self.lengths.append(min(len(token.text), _LONGEST) if token else 0)
             self.leads.append(skeleton_lead(token.skeleton) if token else 0)
             self.kinds.append(TOKEN_KINDS.index(token.kind) if token else 0)
+            self.scripts.append(SCRIPTS.index(token.script) if token else 0)
         return entry
 
+    def file(self, cut: _Cut, entries: list[int]) -> None:
+        """File the keys of a cut's units, each unit being the entry beside it."""
+        self.filed.append(np.frombuffer(cut.keys, dtype=np.int64))
+        owners = np.frombuffer(cut.owners, dtype=np.int32)
+        self.owners.append(np.array(entries, dtype=np.int64)[owners])
+
     def keys(self) -> KeyTable:
-        counts = np.array([len(hashes) // 8 for hashes in self.hashes], dtype=np.int64)
-        hashes = np.frombuffer(b"".join(self.hashes), dtype=np.int64)
-        return KeyTable.build(hashes, np.repeat(np.arange(len(counts)), counts))
+        return KeyTable.build(np.concatenate(self.filed), np.concatenate(self.owners))
 
 
 class _Name(NamedTuple):
@@ -290,11 +311,12 @@ def file_names(entities: Sequence[Entity], params: NameParams, workers: int | No
         token_ids = [vocabulary.add(token) for token in cut.tokens]
         vocab = list(vocabulary.ids)
         unit_ids = [
-            entries.add(meets, token_ids[unit], vocab[token_ids[unit]], hashes)
+            entries.add(meets, token_ids[unit], vocab[token_ids[unit]])
             if isinstance(unit, int)
-            else entries.add(meets, unit, None, hashes)
-            for (meets, unit), hashes in zip(cut.units, cut.keys, strict=True)
+            else entries.add(meets, unit, None)
+            for meets, unit in cut.units
         ]
+        entries.file(cut, unit_ids)
         names.extend(
             _Name(
                 [token_ids[token] for token in form.tokens],
@@ -328,6 +350,7 @@ def file_names(entities: Sequence[Entity], params: NameParams, workers: int | No
             "lengths": entries.lengths.tobytes(),
             "leads": bytes(entries.leads),
             "kinds": bytes(entries.kinds),
+            "scripts": bytes(entries.scripts),
         },
         "keys": entries.keys().columns,
         "postings": postings.columns,

@@ -4,20 +4,22 @@ numpy arrays over them) and shared by processes forked after loading.
 
 An *entry* is what a unit of a query name meets in the index: a listed word, a joined run
 of listed words, or an exact key (initials, a class of particles ...).  Keys are found by a
-stable 63-bit hash in a sorted array; keys whose hashes collide share their entries, which
-only adds entries to check.  The names filed under an entry come in :data:`PARTS` parts,
+stable 61-bit hash in a sorted array, each entry with the characters deleted to make the
+key it is filed under; keys whose hashes collide share their entries, which only adds
+entries to check.  The names filed under an entry come in :data:`PARTS` parts,
 each lightest first (by their *mass*, the weight they leave over when nothing of them
 matches), so that a query can read only those light enough to reach the threshold.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from watchkeeper.match.hashing import HASH_BITS
 
 Ints = npt.NDArray[np.int64]
 """Positions, ids and the like, as numpy computes with them."""
@@ -28,10 +30,12 @@ MASS_SCALE = 1 << 12
 """Masses are kept as integers in units of ``1 / MASS_SCALE``, rounded down."""
 
 
-def key_hash(key: str) -> int:
-    """A stable, non-negative 63-bit hash of a blocking key (Adler-32 above CRC-32)."""
-    data = key.encode()
-    return zlib.adler32(data) << 31 ^ zlib.crc32(data)
+def filed_keys(hashes: Ints, deleted: npt.NDArray[np.uint8]) -> Ints:
+    """How units file keys (:mod:`~watchkeeper.match.hashing`) made by deleting these
+    numbers of characters (at most 3): the hash above, the deletions in the two lowest
+    bits."""
+    filed: Ints = hashes << 2 | deleted.astype(np.int64)
+    return filed
 
 
 def scaled_mass(mass: float) -> int:
@@ -53,64 +57,67 @@ def spread(
 
 
 class KeyTable:
-    """Blocking keys to the entries filed under them.
-
-    The distinct hashes are sorted, with their entries; an open-addressing table (linear
-    probing, at most a third full) gives the place of a hash from its low bits in one or
-    two probes."""
+    """Blocking keys to the entries filed under them: the distinct hashes, sorted, and after
+    each the entries filed under it, with the characters each deleted to make the key.  A
+    hash is found in its *bucket* (the hashes that share its highest bits: about one),
+    which a table of where each bucket starts gives in one look."""
 
     def __init__(self, columns: dict[str, bytes]) -> None:
         self.columns = columns
         self._hashes = np.frombuffer(columns["hashes"], dtype=np.int64)
         self._starts = np.frombuffer(columns["starts"], dtype=np.int32)
         self._entries = np.frombuffer(columns["entries"], dtype=np.int32)
-        self._slots = np.frombuffer(columns["slots"], dtype=np.int32)
-        self._mask = int(np.frombuffer(columns["mask"], dtype=np.int64)[0])
+        self._deleted = np.frombuffer(columns["deleted"], dtype=np.uint8)
+        self._buckets = np.frombuffer(columns["buckets"], dtype=np.int32)
+        self._shift = HASH_BITS - (len(self._buckets) - 1).bit_length() + 1
 
     @classmethod
-    def build(cls, hashes: Ints, entries: Ints) -> KeyTable:
-        """The table of entries filed under keys of these hashes (one key each)."""
-        order = np.argsort(hashes, kind="stable")
-        hashes, flat = hashes[order], entries[order].astype(np.int32)
+    def build(cls, filed: Ints, entries: Ints) -> KeyTable:
+        """The table of entries filed under these keys (:func:`filed_keys`, one key each;
+        an entry filed twice under a key keeps the fewest deletions)."""
+        order = np.lexsort((filed & 3, entries, filed >> 2))
+        filed, flat = filed[order], entries[order].astype(np.int32)
+        hashes, deleted = filed >> 2, (filed & 3).astype(np.uint8)
+        first = np.ones(len(hashes), dtype=bool)
+        first[1:] = (hashes[1:] != hashes[:-1]) | (flat[1:] != flat[:-1])
+        hashes, flat, deleted = hashes[first], flat[first], deleted[first]
         starts = np.flatnonzero(np.diff(hashes, prepend=hashes[:1] - 1)).astype(np.int32)
         distinct = hashes[starts]
-        size = 1 << max(4, (3 * len(distinct)).bit_length())
-        homes = distinct & (size - 1)
-        by_home = np.argsort(homes, kind="stable")
-        ranks = np.arange(len(distinct))
-        places = np.maximum.accumulate(homes[by_home] - ranks) + ranks
-        slots = np.full(max(size, int(places[-1]) + 1 if len(places) else 0) + 1, -1, np.int32)
-        slots[places] = by_home
+        bits = max(1, len(distinct).bit_length())
+        bucket_starts = np.arange((1 << bits) + 1, dtype=np.int64) << (HASH_BITS - bits)
         columns = {
             "hashes": distinct.tobytes(),
             "starts": np.append(starts, np.int32(len(flat))).tobytes(),
             "entries": flat.tobytes(),
-            "slots": slots.tobytes(),
-            "mask": np.array([size - 1], dtype=np.int64).tobytes(),
+            "deleted": deleted.tobytes(),
+            "buckets": np.searchsorted(distinct, bucket_starts).astype(np.int32).tobytes(),
         }
         return cls(columns)
 
     def _places(self, hashes: Ints) -> Ints:
-        """The place of each hash among the distinct ones (-1: unknown)."""
+        """The place of each hash among the distinct ones (-1: unknown), looked for in its
+        bucket one place after the other."""
         found = np.full(len(hashes), -1, dtype=np.int64)
-        probes = hashes & self._mask
-        waiting = np.arange(len(hashes) if len(self._hashes) else 0)
+        buckets = hashes >> self._shift
+        places = self._buckets[buckets].astype(np.int64)
+        ends = self._buckets[buckets + 1]
+        waiting = np.flatnonzero(places < ends)
         while len(waiting):
-            slots = self._slots[probes[waiting]]
-            filled = slots >= 0
-            hit = filled & (self._hashes[np.maximum(slots, 0)] == hashes[waiting])
-            found[waiting[hit]] = slots[hit]
-            waiting = waiting[filled & ~hit]
-            probes[waiting] += 1
+            hit = self._hashes[places[waiting]] == hashes[waiting]
+            found[waiting[hit]] = places[waiting[hit]]
+            waiting = waiting[~hit]
+            places[waiting] += 1
+            waiting = waiting[places[waiting] < ends[waiting]]
         return found
 
-    def find(self, hashes: Ints) -> tuple[Ints, Ints]:
-        """The entries filed under keys of these hashes, and for each the position of its
-        key in ``hashes``."""
+    def find(self, hashes: Ints) -> tuple[Ints, Ints, npt.NDArray[np.uint8]]:
+        """The entries filed under keys of these hashes, for each the position of its key
+        in ``hashes``, and the characters it deleted to make it."""
         places = self._places(hashes)
         known = np.flatnonzero(places >= 0)
-        positions, owners = spread(self._starts[places[known]], self._starts[places[known] + 1])
-        return self._entries[positions].astype(np.int64), known[owners]
+        places = places[known]
+        positions, owners = spread(self._starts[places], self._starts[places + 1])
+        return self._entries[positions].astype(np.int64), known[owners], self._deleted[positions]
 
 
 class NamePostings:

@@ -27,15 +27,17 @@ import numpy as np
 import numpy.typing as npt
 
 from watchkeeper.match.blocking import (
-    Likeness,
     Meets,
+    Space,
     Unit,
     joined_tokens,
     likeness,
+    likeness_kinds,
     query_keys,
     units,
 )
 from watchkeeper.match.bounds import Met, Profile, QueryBound, Reach, bound, profile
+from watchkeeper.match.hashing import KeySpec, variant_hashes
 from watchkeeper.match.names import NameParams, PreparedName
 from watchkeeper.match.postings import (
     MASS_SCALE,
@@ -43,17 +45,20 @@ from watchkeeper.match.postings import (
     Ints,
     KeyTable,
     NamePostings,
-    key_hash,
     scaled_mass,
     spread,
 )
-from watchkeeper.text.tokens import NameStyle, TokenKind
+from watchkeeper.text.scripts import Script
+from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
 Floats = npt.NDArray[np.float64]
 
 _WORD = list(TokenKind).index(TokenKind.WORD)
+SCRIPTS = tuple(Script)
+_LATIN = frozenset({Script.LATIN, Script.COMMON})
+"""Scripts whose words compare by their letters, sounds or skeletons, not as written."""
 _SPELLED = (Meets.SPELLING, Meets.RUN)
-_TALLIED_MEETS = [Meets.SPELLING, Meets.RUN, Meets.ACRONYM]
+_TALLIED = np.isin(np.arange(len(Meets)), [Meets.SPELLING, Meets.RUN, Meets.ACRONYM])
 """Units a listed name's own bound counts (it counts the others optimistically anyway)."""
 _ORGANIZATIONS = 1
 """The part of the postings that holds the names of organisations."""
@@ -75,6 +80,8 @@ class Tables:
     entry_kinds: npt.NDArray[np.uint8]
     entry_lengths: npt.NDArray[np.uint16]
     entry_leads: npt.NDArray[np.uint8]
+    entry_scripts: npt.NDArray[np.uint8]
+    """The script of each entry's token (its place in ``tuple(Script)``)."""
     entry_weights: Floats
     schemas: npt.NDArray[np.uint8]
     """The schema of each listed name's entity."""
@@ -91,10 +98,44 @@ class Tables:
 
 
 class _Lookup(NamedTuple):
-    """The keys of a query unit, by hash, and what meeting under each tells."""
+    """The keys of a query unit, by hash, with their :class:`~watchkeeper.match.blocking.
+    Space` and the characters deleted to make them."""
 
     hashes: Ints
-    kinds: npt.NDArray[np.uint8]
+    spaces: npt.NDArray[np.uint8]
+    deleted: npt.NDArray[np.uint8]
+
+
+_Identity = tuple[Meets, Token | tuple[KeySpec, ...]]
+"""What makes the lookup of a unit: how it meets, and its token (words and runs) or key."""
+
+
+def _hash_lookups(units: dict[_Identity, Unit]) -> dict[_Identity, _Lookup]:
+    """The lookups of these units, their keys hashed together."""
+    specs: list[KeySpec] = []
+    spaces: list[Space] = []
+    owners: list[int] = []
+    for number, unit in enumerate(units.values()):
+        if unit.meets in _SPELLED:
+            keys, key_spaces = query_keys(unit.token, unit.meets is Meets.RUN)
+        else:
+            keys, key_spaces = unit.keys, (Space.EXACT,) * len(unit.keys)
+        specs.extend(keys)
+        spaces.extend(key_spaces)
+        owners.extend([number] * len(keys))
+    hashed = variant_hashes(specs)
+    by_unit = np.array(owners, dtype=np.int64)[hashed.specs]
+    order = np.argsort(by_unit, kind="stable")
+    bounds = np.searchsorted(by_unit[order], np.arange(len(units) + 1))
+    spaced = np.array(spaces, dtype=np.uint8)[hashed.specs]
+    return {
+        identity: _Lookup(
+            hashed.hashes[order[start:end]],
+            spaced[order[start:end]],
+            hashed.deleted[order[start:end]],
+        )
+        for identity, start, end in zip(units, bounds[:-1], bounds[1:], strict=True)
+    }
 
 
 class _Units(NamedTuple):
@@ -109,6 +150,13 @@ class _Units(NamedTuple):
     """What the tokens of each unit weigh when left over."""
     letters: Floats
     """Initials of acronym and initial units (0 for the others)."""
+    tokens: Ints
+    """Of each unit's token: its length, the first letter of its skeleton (see
+    :func:`skeleton_lead`), its script (its place in :data:`SCRIPTS`, -1 for Latin: only
+    words of one other script compare as written), and whether it is an ordinary word."""
+
+
+_LENGTH, _LEAD, _SCRIPT, _IS_WORD = range(4)
 
 
 class _Pairs(NamedTuple):
@@ -142,7 +190,7 @@ class Searcher:
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
-        self._lookups: dict[tuple[Meets, object], _Lookup] = {}
+        self._remembered: dict[_Identity, _Lookup] = {}
         self._marks = np.zeros(len(tables.masses), dtype=np.uint64)
         """Scratch: the query positions each listed name met (see :meth:`_several`)."""
 
@@ -173,7 +221,16 @@ class Searcher:
         firsts = [(unit.mask & -unit.mask).bit_length() - 1 for unit in found]
         ends = [unit.mask.bit_length() for unit in found]
         letters = [
-            len(next(iter(unit.keys))) - 1 if unit.meets in (Meets.ACRONYM, Meets.INITIAL) else 0
+            len(unit.keys[0][1]) if unit.meets in (Meets.ACRONYM, Meets.INITIAL) else 0
+            for unit in found
+        ]
+        tokens = [
+            (
+                len(unit.token.text),
+                skeleton_lead(unit.token.skeleton),
+                -1 if unit.token.script in _LATIN else SCRIPTS.index(unit.token.script),
+                unit.token.kind is TokenKind.WORD,
+            )
             for unit in found
         ]
         return _Units(
@@ -184,37 +241,39 @@ class Searcher:
             np.array([unit.weight for unit in found]),
             np.array([sum(left_over[f:e]) for f, e in zip(firsts, ends, strict=True)]),
             np.array(letters, dtype=np.float64),
+            np.array(tokens, dtype=np.int64).reshape(len(found), 4),
         )
 
-    def _lookup(self, unit: Unit) -> _Lookup:
-        spelled = unit.meets in _SPELLED
-        identity = (unit.meets, unit.token if spelled else next(iter(unit.keys)))
-        found = self._lookups.get(identity)
-        if found is None:
-            if spelled:
-                keys, kinds = query_keys(unit.token, unit.meets is Meets.RUN)
-            else:
-                keys, kinds = tuple(unit.keys), (Likeness.ANY,) * len(unit.keys)
-            found = _Lookup(
-                np.array([key_hash(key) for key in keys], dtype=np.int64),
-                np.array(kinds, dtype=np.uint8),
-            )
-            if len(self._lookups) >= _REMEMBERED:
-                self._lookups.clear()
-            self._lookups[identity] = found
-        return found
+    def _lookups(self, found: list[Unit]) -> list[_Lookup]:
+        """The lookups of these units: remembered, or hashed together."""
+        identities: list[_Identity] = [
+            (unit.meets, unit.token if unit.meets in _SPELLED else unit.keys) for unit in found
+        ]
+        missing = {
+            identity: unit
+            for identity, unit in zip(identities, found, strict=True)
+            if identity not in self._remembered
+        }
+        if missing:
+            if len(self._remembered) + len(missing) > _REMEMBERED:
+                self._remembered.clear()
+            self._remembered.update(_hash_lookups(missing))
+        return [self._remembered[identity] for identity in identities]
 
     def _pairs(self, met: _Units) -> _Pairs:
         """The entries each unit met that :func:`compare_names` may align with it."""
         tables = self.tables
-        lookups = [self._lookup(unit) for unit in met.units]
+        lookups = self._lookups(met.units)
         owners = np.repeat(np.arange(len(lookups)), [len(lookup.hashes) for lookup in lookups])
-        entries, keys = tables.keys.find(np.concatenate([lookup.hashes for lookup in lookups]))
+        hashes = np.concatenate([lookup.hashes for lookup in lookups])
+        entries, keys, listed_deleted = tables.keys.find(hashes)
         units = owners[keys]
-        kinds = np.concatenate([lookup.kinds for lookup in lookups])[keys]
-        lengths = np.array([len(unit.token.text) for unit in met.units], dtype=np.int64)[units]
-        leads = np.array([_lead(unit) for unit in met.units], dtype=np.int64)[units]
-        words = np.array([unit.token.kind is TokenKind.WORD for unit in met.units])[units]
+        spaces = np.concatenate([lookup.spaces for lookup in lookups])[keys]
+        deleted = np.concatenate([lookup.deleted for lookup in lookups])[keys]
+        kinds = likeness_kinds(spaces, deleted, listed_deleted)
+        lengths, leads, scripts, words = met.tokens[units].T
+        own_script = tables.entry_scripts[entries] == scripts
+        words = words.astype(bool)
         meets = met.meets[units]
         listed_meets = tables.entry_meets[entries]
         listed_words = tables.entry_kinds[entries] == _WORD
@@ -231,7 +290,7 @@ class Searcher:
         fits |= run & (listed_meets == Meets.SPELLING) & listed_words & close & merged
         params = tables.params
         alike = likeness(kinds, lengths, listed_lengths, params.similarity)
-        alike = np.where(listed_words, alike, 1.0)
+        alike = np.where(listed_words & words & ~own_script, alike, 1.0)
         keep = np.flatnonzero(fits & (alike > params.floor))
         units, entries, alike = units[keep], entries[keep], alike[keep]
         order = np.lexsort((-alike, entries, units))
@@ -385,7 +444,7 @@ class Searcher:
         listed, owners = spread(
             tables.unit_starts[records], tables.unit_starts[np.array(records) + 1]
         )
-        rows = np.flatnonzero(np.isin(met.meets[pairs.units], _TALLIED_MEETS))
+        rows = np.flatnonzero(_TALLIED[met.meets[pairs.units]])
         rows = rows[np.argsort(pairs.entries[rows], kind="stable")]
         entries = pairs.entries[rows]
         wanted = tables.unit_entries[listed]
@@ -436,12 +495,6 @@ def _spread(met: _Units, amounts: Floats, size: int) -> Floats:
     most = np.zeros(size)
     np.maximum.at(most, positions, shares[owners])
     return most
-
-
-def _lead(unit: Unit) -> int:
-    """The first letter of the skeleton of a unit's token, as a byte (see
-    :func:`skeleton_lead`)."""
-    return skeleton_lead(unit.token.skeleton)
 
 
 def skeleton_lead(skeleton: str) -> int:
