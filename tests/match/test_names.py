@@ -281,6 +281,28 @@ def test_a_latin_initial_vowel_needs_one_in_arabic_script(compare) -> None:  # t
     assert score(compare, "Asaad Azali", "زيد صالح") < DEFAULT_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("arabic", "latin", "other"),
+    [
+        ("هوزي", "Huzi", "Hiz"),  # the final ya is a long vowel
+        ("شناك غوان", "Shanak Ghuan", "Saeng Khun"),  # so is the alef between n and k
+        ("يونكا", "Yunka", "Young"),
+    ],
+)
+def test_arabic_long_vowels_need_a_vowel_in_latin(  # type: ignore[no-untyped-def]
+    compare, arabic: str, latin: str, other: str
+) -> None:
+    """Arabic script writes long vowels: a Latin spelling with the same consonants but no
+    vowel where one is written is another name, even one met under a reading."""
+    assert score(compare, arabic, other) < DEFAULT_THRESHOLD <= score(compare, arabic, latin)
+
+
+def test_arabic_script_names_without_long_vowels_meet_any_vowels(compare) -> None:  # type: ignore[no-untyped-def]
+    """Where Arabic script writes no vowel, a Latin spelling may have any."""
+    assert score(compare, "محمد عبد الرحمن", "Mohammed Abdelrahman") >= DEFAULT_THRESHOLD
+    assert score(compare, "أسامة بن لادن", "Usama bin Laden") >= DEFAULT_THRESHOLD
+
+
 def test_same_script_names_compare_in_their_own_script(compare) -> None:  # type: ignore[no-untyped-def]
     assert score(compare, "习近朋", "习近平") < DEFAULT_THRESHOLD
     assert score(compare, "Владимир Пулин", "Владимир Путин") >= DEFAULT_THRESHOLD

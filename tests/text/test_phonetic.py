@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from watchkeeper.text.phonetic import arabic_script_key, consonant_skeleton, phonetic_key
+from watchkeeper.text.phonetic import (
+    arabic_script_key,
+    consonant_skeleton,
+    phonetic_key,
+    vowel_slots,
+)
 
 
 @pytest.mark.parametrize(
@@ -47,3 +52,16 @@ def test_arabic_script_and_latin_spelling_share_a_skeleton(arabic: str, latin: s
 def test_skeleton_drops_vowels_and_reads_a_final_d_as_t() -> None:
     assert consonant_skeleton(phonetic_key("mehmed")) == consonant_skeleton(phonetic_key("mehmet"))
     assert "A" not in consonant_skeleton(phonetic_key("abdullah"))
+
+
+@pytest.mark.parametrize(
+    ("word", "slots"),
+    [
+        ("baghdadi", 0b1101),  # b-gh-d-d: vowels after b and after both d
+        ("shnak", 0b010),
+        ("taha", 0b1),  # the final h is no consonant of the skeleton
+    ],
+)
+def test_vowel_slots_mark_the_consonants_a_vowel_follows(word: str, slots: int) -> None:
+    key = phonetic_key(word)
+    assert vowel_slots(key, consonant_skeleton(key)) == slots

@@ -22,7 +22,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import OSA
 
-from watchkeeper.text.phonetic import consonant_frame
+from watchkeeper.text.phonetic import consonant_frame, vowel_slots
 from watchkeeper.text.readings import Readings, readings
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import Token, TokenKind
@@ -103,8 +103,31 @@ def _skeleton_similarity(a: Token, b: Token, params: SimilarityParams) -> float:
         return 0.0
     frame_a, frame_b = consonant_frame(a.key, a.skeleton), consonant_frame(b.key, b.skeleton)
     if frame_a == frame_b:
-        return params.short_skeleton if len(a.skeleton) < 2 else params.skeleton_equal
+        vowels_a, vowels_b = vowel_slots(a.key, a.skeleton), vowel_slots(b.key, b.skeleton)
+        unmatched = _unmatched_long_vowels(a, vowels_a, b, vowels_b)
+        return _equal_frame_similarity(len(a.skeleton), len(frame_a), unmatched, params)
     return OSA.normalized_similarity(frame_a, frame_b) * params.skeleton_equal
+
+
+def _unmatched_long_vowels(a: Token, vowels_a: int, b: Token, vowels_b: int) -> int:
+    """The long vowels that a word in Arabic script writes where a word in another script
+    with the same consonants has no vowel (``vowels_*`` are their :func:`vowel_slots`).
+    Arabic script leaves short vowels out but writes long ones, and a Latin spelling of the
+    same word has a vowel there too: "شناك" (sh-n-a-k) is not "Saeng", nor "هوزي" "Hiz"."""
+    if a.script is Script.ARABIC and not b.vowelless:
+        return (vowels_a & ~vowels_b).bit_count()
+    if b.script is Script.ARABIC and not a.vowelless:
+        return (vowels_b & ~vowels_a).bit_count()
+    return 0
+
+
+def _equal_frame_similarity(
+    consonants: int, frame_length: int, unmatched_vowels: int, params: SimilarityParams
+) -> float:
+    """What two words with one consonant frame score: each long vowel one of them writes
+    where the other has none counts as an edit of the frame."""
+    equal = params.short_skeleton if consonants < 2 else params.skeleton_equal
+    return equal * (1 - unmatched_vowels / frame_length)
 
 
 def _spelling_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[float, How]:
@@ -139,11 +162,18 @@ def _short_latin_key(a: Token, b: Token, params: SimilarityParams) -> bool:
     )
 
 
-def _shared_frame_similarity(a: Readings, b: Readings, params: SimilarityParams) -> float:
-    consonants = [count for frame, count in a.frames.items() if frame in b.frames]
-    if not consonants:
-        return 0.0
-    return params.skeleton_equal if max(consonants) > 1 else params.short_skeleton
+def _shared_frame_similarity(
+    a: Token, readings_a: Readings, b: Token, readings_b: Readings, params: SimilarityParams
+) -> float:
+    """The best of the consonant frames two words share under their readings."""
+    best = 0.0
+    for frame, shape_a in readings_a.frames.items():
+        shape_b = readings_b.frames.get(frame)
+        if shape_b is not None:
+            unmatched = _unmatched_long_vowels(a, shape_a.vowels, b, shape_b.vowels)
+            similarity = _equal_frame_similarity(shape_a.consonants, len(frame), unmatched, params)
+            best = max(best, similarity)
+    return best
 
 
 def _reading_similarity(a: Token, b: Token, params: SimilarityParams, own: float) -> float:
@@ -152,7 +182,7 @@ def _reading_similarity(a: Token, b: Token, params: SimilarityParams, own: float
     readings_a = readings(a.text, a.original, a.key)
     readings_b = readings(b.text, b.original, b.key)
     if a.vowelless or b.vowelless:
-        return _shared_frame_similarity(readings_a, readings_b, params)
+        return _shared_frame_similarity(a, readings_a, b, readings_b, params)
     if not readings_a.key_set.isdisjoint(readings_b.key_set):
         return params.phonetic_equal
     if own >= params.reading_near:

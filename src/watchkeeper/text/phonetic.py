@@ -10,7 +10,8 @@ and Zelenskyy / Selenskyj each share one key.
 The consonant skeleton is the key without its vowels: the only part of a word that scripts
 without short vowels (Arabic, Hebrew) write down reliably.  It also merges the consonant
 pairs Arabic script has one letter for (p/b, v/f, g/j).  The consonant frame is the skeleton
-with a mark for a word that starts with a vowel, which those scripts do write.
+with a mark for a word that starts with a vowel, which those scripts do write; its vowel
+slots are the consonants a vowel follows, as those scripts write long vowels.
 """
 
 from __future__ import annotations
@@ -177,6 +178,20 @@ def consonant_skeleton(key: str) -> str:
     the consonants that Arabic script spells alike in foreign names merged: p/b, v/f, j/g."""
     skeleton = key.translate(_ABJAD_MERGES).removesuffix("H")
     return skeleton[:-1] + "T" if skeleton.endswith("D") else skeleton
+
+
+def vowel_slots(key: str, skeleton: str) -> int:
+    """The consonants of ``skeleton`` (a phonetic key's) that a vowel follows in ``key``, as
+    bits (bit i for the i-th).  In a word of a script without short vowels these are its
+    long vowels, which a Latin spelling of the same word also has."""
+    slots = 0
+    consonant = -1
+    for symbol in key:
+        if symbol != VOWEL_CLASS:
+            consonant += 1
+        elif consonant >= 0:
+            slots |= 1 << consonant
+    return slots & ((1 << len(skeleton)) - 1)
 
 
 def consonant_frame(key: str, skeleton: str) -> str:

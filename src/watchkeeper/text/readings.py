@@ -31,6 +31,7 @@ from watchkeeper.text.phonetic import (
     consonant_frame,
     consonant_skeleton,
     phonetic_key,
+    vowel_slots,
 )
 from watchkeeper.text.scripts import Script, dominant_script
 from watchkeeper.text.spelling import LANGUAGES
@@ -79,14 +80,23 @@ def arabic_readings(word: str) -> list[str]:
     return [consonants, consonants.translate(_PERSIAN_LETTERS), word.translate(_PERSIAN_LETTERS)]
 
 
+class Frame(NamedTuple):
+    """What a consonant frame (:func:`~watchkeeper.text.phonetic.consonant_frame`) of a
+    word's readings holds besides its letters."""
+
+    consonants: int
+    vowels: int
+    """The consonants a vowel follows under any of the readings with this frame
+    (:func:`~watchkeeper.text.phonetic.vowel_slots`)."""
+
+
 class Readings(NamedTuple):
     """The phonetic keys of a word under each of its readings (its own key first, no key
-    twice, and as a set), and their consonant frames
-    (:func:`~watchkeeper.text.phonetic.consonant_frame`) with the consonants each has."""
+    twice, and as a set), and their consonant frames."""
 
     keys: tuple[str, ...]
     key_set: frozenset[str]
-    frames: Mapping[str, int]
+    frames: Mapping[str, Frame]
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
@@ -120,9 +130,11 @@ def readings(text: str, original: str, key: str) -> Readings:
     """The keys of a word under each of its readings: ``text`` is the word romanised,
     ``original`` as written, ``key`` its phonetic key."""
     keys = _unique([key, *_reading_keys(text, original, key)])
-    frames: dict[str, int] = {}
+    frames: dict[str, Frame] = {}
     for each in keys:
         skeleton = consonant_skeleton(each)
         if skeleton:
-            frames[consonant_frame(each, skeleton)] = len(skeleton)
+            frame = consonant_frame(each, skeleton)
+            known = frames.get(frame, Frame(len(skeleton), 0))
+            frames[frame] = known._replace(vowels=known.vowels | vowel_slots(each, skeleton))
     return Readings(keys, frozenset(keys), frames)
