@@ -378,6 +378,15 @@ def test_short_words_that_only_sound_alike_never_make_a_match_alone(compare) -> 
     (cyrillic,) = tokenize_name("Жора")
     assert token_similarity(jora, zhora, SimilarityParams())[1] is How.SOUND_ALIKE
     assert token_similarity(jora, cyrillic, SimilarityParams())[1] is How.PHONETIC
+    # three letters apart, a romanised word and a Latin one only sound alike, even when
+    # they meet under a reading ("ивас" read against the German "Uways")
+    (ivas,) = tokenize_name("Ивас")
+    (uways,) = tokenize_name("Uways")
+    assert token_similarity(ivas, uways, SimilarityParams())[1] is How.SOUND_ALIKE
+    assert compare("Мида Ивас", "Mahdi Uways").score < DEFAULT_THRESHOLD
+    # nor does an initial back a sound-alike, where a word does
+    assert compare("Мирослав Уцу", "M. Aziz").score < DEFAULT_THRESHOLD
+    assert compare("Мирослав Уцу", "Miroslav Aziz").score >= DEFAULT_THRESHOLD
 
 
 def test_latin_words_that_differ_in_sound_and_spelling_are_merely_alike(compare) -> None:  # type: ignore[no-untyped-def]

@@ -52,8 +52,8 @@ class NameParams:
     """Exponent on the share of a near-equal pair that counts as matched (< 1 forgives more)."""
     sound_alike_factor: float = 0.6
     """Share of its score a name keeps when its words met the listed name's only by sounding
-    alike (:attr:`How.SOUND_ALIKE`: "Hiki Risi" / "Reza Khaki"): at most just under the
-    threshold, so such a resemblance never alerts on its own."""
+    alike (:attr:`How.SOUND_ALIKE`: "Hiki Risi" / "Reza Khaki") or by initials: at most
+    just under the threshold, so such a resemblance never alerts on its own."""
     duplicate_factor: float = 0.5
     """Weight left to an unmatched repetition of a matched word ("Sergey Sergey Shoigu")."""
     generic_weight: float = 0.3
@@ -468,7 +468,7 @@ def compare_names(
     matched = residual_query = residual_candidate = extra = 0.0
     alignment: list[_Pair] = []
     solid = False
-    """Whether some word met otherwise than by sounding alike."""
+    """Whether some word met otherwise than by sounding alike or by its initial."""
     for candidate_pair in _candidates(query, candidate, params, cache):
         negative_similarity, _, _, _, _, query_mask, candidate_mask, how = candidate_pair[:8]
         if used_query & query_mask or used_candidate & candidate_mask:
@@ -476,7 +476,7 @@ def compare_names(
         used_query |= query_mask
         used_candidate |= candidate_mask
         alignment.append((query_mask, candidate_mask, -negative_similarity, how))
-        solid = solid or (how is not How.SOUND_ALIKE and _has_word(query, query_mask))
+        solid = solid or (how not in _WEAK_MEETINGS and _has_word(query, query_mask))
         weight_query, weight_candidate = candidate_pair[8], candidate_pair[9]
         if how in by_initials:
             letters = max(query_mask.bit_count(), candidate_mask.bit_count())
@@ -499,6 +499,11 @@ def compare_names(
         if not solid and any(pair[3] is How.SOUND_ALIKE for pair in alignment):
             score *= params.sound_alike_factor
     return NameComparison(score, query, candidate, tuple(alignment))
+
+
+_WEAK_MEETINGS = (How.SOUND_ALIKE, How.INITIAL)
+"""Ways words meet that do not back a sound-alike pair of their name ("M. Aziz" / "Miroslav
+Utsu": the initial is as weak as the resemblance)."""
 
 
 def _has_word(name: PreparedName, mask: int) -> bool:

@@ -37,8 +37,9 @@ class How(StrEnum):
     PHONETIC = "phonetic"
     """Romanisation variant (same or near phonetic key)."""
     SOUND_ALIKE = "sound_alike"
-    """Two Latin spellings of a short key, two letters or more apart ("Hiki" / "Khaki"): as
-    like a chance resemblance as a variant; a name does not match on these alone."""
+    """Two spellings with their vowels (Latin, or Latin and Cyrillic ...) of a short key, far
+    apart in letters ("Hiki" / "Khaki", "Ивас" / "Uways"): as like a chance resemblance
+    as a variant; a name does not match on these alone."""
     TYPO = "typo"
     SCRIPT = "script"
     """Compared in their own (non-Latin) script."""
@@ -72,8 +73,8 @@ class SimilarityParams:
         object.__setattr__(self, "edit_costs", costs)
 
     informative_consonants: int = 3
-    """Consonants a phonetic key needs for two Latin spellings more than a letter apart to
-    be a variant by their key alone (fewer: :attr:`How.SOUND_ALIKE`)."""
+    """Consonants a phonetic key needs for two spellings with their vowels, far apart in
+    letters, to be a variant by their key alone (fewer: :attr:`How.SOUND_ALIKE`)."""
     near_key_bonus: float = 0.3
     """Most that nearly equal phonetic keys add to the spelling similarity of two Latin
     spellings: when both sound and spelling differ ("Siegler" / "Zakir", "Rieding" /
@@ -135,7 +136,7 @@ def _spelling_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[
     vowels, else the nearer of text (typos) and phonetic key (romanisation variants)."""
     if a.vowelless or b.vowelless:
         return _skeleton_similarity(a, b, params), How.SKELETON
-    if a.key == b.key and not _short_latin_key(a, b, params):
+    if a.key == b.key and not _short_key(a, b, params):
         return params.phonetic_equal, How.PHONETIC
     longest = max(len(a.text), len(b.text))
     costs = params.edit_costs
@@ -147,17 +148,17 @@ def _spelling_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[
         key_similarity = min(key_similarity, text_similarity + params.near_key_bonus)
     if key_similarity <= text_similarity:
         return text_similarity, How.TYPO
-    if text_edits > 1 and _short_latin_key(a, b, params):
+    if _short_key(a, b, params) and _far_apart(a, b, text_edits):
         return key_similarity, How.SOUND_ALIKE
     return key_similarity, How.PHONETIC
 
 
-def _short_latin_key(a: Token, b: Token, params: SimilarityParams) -> bool:
-    """Whether two words are both Latin spellings and one has a key too short to be
-    evidence on its own (across scripts vowels are unreliable and the key is the evidence)."""
+def _short_key(a: Token, b: Token, params: SimilarityParams) -> bool:
+    """Whether two words written with their vowels (Latin, Cyrillic, Greek ... spellings;
+    not a script that leaves short vowels out) have a key too short to be evidence on its
+    own: their consonants alone then meet by chance."""
     return (
-        a.script in _LATIN
-        and b.script in _LATIN
+        not (a.vowelless or b.vowelless)
         and min(len(a.skeleton), len(b.skeleton)) < params.informative_consonants
     )
 
@@ -198,6 +199,24 @@ def _reading_similarity(a: Token, b: Token, params: SimilarityParams, own: float
     return min(near, params.reading_near)
 
 
+def _reading_how(a: Token, b: Token, params: SimilarityParams) -> How:
+    """How two words that meet under a reading met: as sounding alike when their key is
+    short and their spellings far apart ("Ивас" / German "Uways": :func:`_far_apart`)."""
+    if _short_key(a, b, params) and _far_apart(a, b):
+        return How.SOUND_ALIKE
+    return How.READING
+
+
+def _far_apart(a: Token, b: Token, text_edits: int | None = None) -> bool:
+    """Whether two spellings differ by more than a variant does: two Latin spellings by two
+    letters or more, a romanised word and a Latin one by three (a romanisation writes one
+    letter of its script with two Latin ones: "Жора" is "zhora", and "Jora" is it)."""
+    apart = 2 if a.script in _LATIN and b.script in _LATIN else 3
+    if text_edits is None:
+        text_edits = OSA.distance(a.text, b.text, score_cutoff=apart)
+    return text_edits >= apart
+
+
 def word_similarity(
     a: Token, b: Token, params: SimilarityParams, readings_across_scripts: bool = True
 ) -> tuple[float, How]:
@@ -219,7 +238,7 @@ def word_similarity(
         if similarity < best:
             by_reading = _reading_similarity(a, b, params, similarity)
             if by_reading > similarity:
-                return by_reading, How.READING
+                return by_reading, _reading_how(a, b, params)
     return similarity, how
 
 
