@@ -303,6 +303,21 @@ def test_arabic_script_names_without_long_vowels_meet_any_vowels(compare) -> Non
     assert score(compare, "أسامة بن لادن", "Usama bin Laden") >= DEFAULT_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("written", "latin", "other"),
+    [
+        ("عبدالرحمن ياسين", "Abdul Rahman Yasin", "Abdul Karim Yasin"),
+        ("نورالدين محمد", "Nur al-Din Mohammed", "Nur Mohammed"),
+    ],
+)
+def test_compounds_written_as_one_arabic_word_meet_their_parts(  # type: ignore[no-untyped-def]
+    compare, written: str, latin: str, other: str
+) -> None:
+    """Each part of "عبدالرحمن" is compared by its own letters, and the article of
+    "نورالدين" is the particle "al"."""
+    assert_variant(compare, written, latin, other)
+
+
 def test_same_script_names_compare_in_their_own_script(compare) -> None:  # type: ignore[no-untyped-def]
     assert score(compare, "习近朋", "习近平") < DEFAULT_THRESHOLD
     assert score(compare, "Владимир Пулин", "Владимир Путин") >= DEFAULT_THRESHOLD

@@ -52,8 +52,9 @@ class NameParams:
     """Exponent on the share of a near-equal pair that counts as matched (< 1 forgives more)."""
     sound_alike_factor: float = 0.6
     """Share of its score a name keeps when its words met the listed name's only by sounding
-    alike (:attr:`How.SOUND_ALIKE`: "Hiki Risi" / "Reza Khaki") or by initials: at most
-    just under the threshold, so such a resemblance never alerts on its own."""
+    alike (:attr:`How.SOUND_ALIKE`: "Hiki Risi" / "Reza Khaki"), or by joining words to
+    meet a word written without short vowels, or by initials: at most just under the
+    threshold, so such a resemblance never alerts on its own."""
     duplicate_factor: float = 0.5
     """Weight left to an unmatched repetition of a matched word ("Sergey Sergey Shoigu")."""
     generic_weight: float = 0.3
@@ -467,8 +468,9 @@ def compare_names(
     used_query = used_candidate = 0
     matched = residual_query = residual_candidate = extra = 0.0
     alignment: list[_Pair] = []
-    solid = False
-    """Whether some word met otherwise than by sounding alike or by its initial."""
+    solid = chance = False
+    """Whether some word met otherwise than by chance or by its initial, and whether some
+    met in a way that may be chance (:func:`_by_chance`)."""
     for candidate_pair in _candidates(query, candidate, params, cache):
         negative_similarity, _, _, _, _, query_mask, candidate_mask, how = candidate_pair[:8]
         if used_query & query_mask or used_candidate & candidate_mask:
@@ -476,7 +478,10 @@ def compare_names(
         used_query |= query_mask
         used_candidate |= candidate_mask
         alignment.append((query_mask, candidate_mask, -negative_similarity, how))
-        solid = solid or (how not in _WEAK_MEETINGS and _has_word(query, query_mask))
+        if _by_chance(how, query, query_mask, candidate, candidate_mask):
+            chance = True
+        elif how is not How.INITIAL and _has_word(query, query_mask):
+            solid = True
         weight_query, weight_candidate = candidate_pair[8], candidate_pair[9]
         if how in by_initials:
             letters = max(query_mask.bit_count(), candidate_mask.bit_count())
@@ -496,14 +501,28 @@ def compare_names(
         penalty = extra_penalty * (residual_query + residual_candidate + extra) / 2
         penalty += params.conflict_penalty * min(residual_query, residual_candidate)
         score = matched / (matched + penalty)
-        if not solid and any(pair[3] is How.SOUND_ALIKE for pair in alignment):
+        if chance and not solid:
             score *= params.sound_alike_factor
     return NameComparison(score, query, candidate, tuple(alignment))
 
 
-_WEAK_MEETINGS = (How.SOUND_ALIKE, How.INITIAL)
-"""Ways words meet that do not back a sound-alike pair of their name ("M. Aziz" / "Miroslav
-Utsu": the initial is as weak as the resemblance)."""
+def _by_chance(
+    how: How, query: PreparedName, query_mask: int, candidate: PreparedName, candidate_mask: int
+) -> bool:
+    """Whether tokens met in a way that chance explains as well as a variant: sounding
+    alike, or a run of words joined to meet a word written without short vowels by its
+    consonants ("ياكولا" / "Yu Chol U").  (An initial backs no such pair either: "M. Aziz"
+    / "Мирослав Уцу".)"""
+    if how is How.SOUND_ALIKE:
+        return True
+    return how is How.MERGED and (
+        _has_vowelless(query, query_mask) or _has_vowelless(candidate, candidate_mask)
+    )
+
+
+def _has_vowelless(name: PreparedName, mask: int) -> bool:
+    """Whether the tokens of ``name`` in ``mask`` include one written without short vowels."""
+    return any(mask >> index & 1 and token.vowelless for index, token in enumerate(name.tokens))
 
 
 def _has_word(name: PreparedName, mask: int) -> bool:

@@ -95,6 +95,8 @@ class _Word:
     script: Script
     kind: TokenKind = TokenKind.WORD
     canon: str = ""
+    part: bool = False
+    """One of the words of a compound written as one ("عبدالرحمن": "abdul", "rhmn")."""
 
 
 def _romanised_words(text: str, style: NameStyle) -> list[_Word]:
@@ -105,7 +107,8 @@ def _romanised_words(text: str, style: NameStyle) -> list[_Word]:
             if style is NameStyle.PERSON and not latin.isdigit() and not latin.isalpha():
                 latin = latin.translate(_LEET)
             latin = ABBREVIATIONS.get(latin, latin)
-            words.extend(_Word(part, original, script) for part in split_compound(latin))
+            parts = split_compound(latin)
+            words.extend(_Word(part, original, script, part=len(parts) > 1) for part in parts)
     return words
 
 
@@ -166,7 +169,7 @@ def _classify(word: _Word, style: NameStyle) -> None:
 
 
 def _particle(word: _Word) -> str | None:
-    if word.script is Script.ARABIC:
+    if word.script is Script.ARABIC and not word.part:
         return ARABIC_SCRIPT_PARTICLES.get(word.original)
     return PARTICLES.get(word.text)
 
@@ -199,16 +202,17 @@ def _join_tens_and_units(words: list[_Word]) -> list[_Word]:
     return out
 
 
-def _key(text: str, original: str, script: Script) -> str:
-    """The phonetic key, read from the Arabic letters themselves where there are some."""
-    if script is Script.ARABIC and text != ABDUL:
+def _key(text: str, original: str, script: Script, part: bool = False) -> str:
+    """The phonetic key, read from the Arabic letters themselves where there are some (not
+    for a ``part`` of a compound: its letters are not all of what was written)."""
+    if script is Script.ARABIC and text != ABDUL and not part:
         return arabic_script_key(original.replace(" ", ""))
     return phonetic_key(text.replace(" ", ""))
 
 
 def _token(word: _Word) -> Token:
     vowelless = word.script in ABJADS
-    key = _key(word.text, word.original, word.script)
+    key = _key(word.text, word.original, word.script, word.part)
     return Token(
         text=word.text,
         original=word.original,
@@ -236,11 +240,18 @@ def tokenize_name(name: str, style: NameStyle = NameStyle.ANY) -> list[Token]:
 def merge_tokens(tokens: list[Token] | tuple[Token, ...]) -> Token:
     """Adjacent tokens written as one word ("Abdul" + "Rahman" -> "abdulrahman")."""
     text = "".join(token.text.replace(" ", "") for token in tokens)
-    original = "".join(token.original.replace(" ", "") for token in tokens)
+    originals = [token.original.replace(" ", "") for token in tokens]
+    # the parts of one compound were written once
+    original = "".join(
+        written
+        for index, written in enumerate(originals)
+        if index == 0 or written != originals[index - 1]
+    )
     script = tokens[0].script
     if any(token.script is not script for token in tokens):
         script = Script.COMMON
-    key = _key(text, original, script)
+    part = any(token.key != _key(token.text, token.original, token.script) for token in tokens)
+    key = _key(text, original, script, part)
     return Token(
         text=text,
         original=original,
