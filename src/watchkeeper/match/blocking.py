@@ -189,13 +189,17 @@ def _word_keys(token: Token, own_script: bool, joined: bool, listed: bool) -> Sp
 def _reading_keys(token: Token, own_script: bool, listed: bool) -> list[tuple[KeySpec, Space]]:
     """The keys of a word under its readings, filed (or looked up) apart for Latin words
     and words of other scripts, so that only words of two scripts meet by them: phonetic
-    keys when neither of two words is written without short vowels, else consonant frames
-    (as :func:`~watchkeeper.match.tokensim.word_similarity` compares them)."""
+    keys (with a sound deleted: words a sound apart under readings are near) when neither
+    of two words is written without short vowels, else consonant frames (as
+    :func:`~watchkeeper.match.tokensim.word_similarity` compares them)."""
     key_prefix, frame_prefix = _LATIN_READINGS if own_script != listed else _OTHER_READINGS
     read = readings(token.text, token.original, token.key)
     found: list[tuple[KeySpec, Space]] = []
     if not token.vowelless:
-        found.extend(((key_prefix, key, 0), Space.KEY) for key in read.keys)
+        found.extend(
+            ((key_prefix, key, 1 if len(key) >= _MIN_KEY_DELETION else 0), Space.KEY)
+            for key in read.keys
+        )
     if token.vowelless or not own_script:
         found.extend(((frame_prefix, frame, 0), Space.SKELETON) for frame in read.frames)
     return found
