@@ -19,6 +19,7 @@ with a few array operations rather than by comparing it with them.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -66,8 +67,8 @@ _MARKED = 63
 """Query tokens up to which :meth:`Searcher._several` marks positions (as bits)."""
 _POSITIONS = 1 << 16
 """More than a query name has tokens."""
-_REMEMBERED = 1 << 16
-"""Query units whose keys a process remembers before it starts afresh."""
+_REMEMBERED = 1 << 22
+"""Pairs of query units and entries met a process remembers before it starts afresh."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +108,20 @@ class _Lookup(NamedTuple):
 
 
 _Identity = tuple[Meets, Token | tuple[KeySpec, ...]]
-"""What makes the lookup of a unit: how it meets, and its token (words and runs) or key."""
+"""What makes the entries a unit meets: how it meets, and its token (words and runs) or
+key."""
 
 
-def _hash_lookups(units: dict[_Identity, Unit]) -> dict[_Identity, _Lookup]:
+def _identity(unit: Unit) -> _Identity:
+    return unit.meets, unit.token if unit.meets in _SPELLED else unit.keys
+
+
+def _hash_lookups(units: Sequence[Unit]) -> list[_Lookup]:
     """The lookups of these units, their keys hashed together."""
     specs: list[KeySpec] = []
     spaces: list[Space] = []
     owners: list[int] = []
-    for number, unit in enumerate(units.values()):
+    for number, unit in enumerate(units):
         if unit.meets in _SPELLED:
             keys, key_spaces = query_keys(unit.token, unit.meets is Meets.RUN)
         else:
@@ -126,16 +132,40 @@ def _hash_lookups(units: dict[_Identity, Unit]) -> dict[_Identity, _Lookup]:
     hashed = variant_hashes(specs)
     by_unit = np.array(owners, dtype=np.int64)[hashed.specs]
     order = np.argsort(by_unit, kind="stable")
-    bounds = np.searchsorted(by_unit[order], np.arange(len(units) + 1))
+    bounds = np.searchsorted(by_unit[order], np.arange(len(units) + 1)).tolist()
     spaced = np.array(spaces, dtype=np.uint8)[hashed.specs]
-    return {
-        identity: _Lookup(
+    return [
+        _Lookup(
             hashed.hashes[order[start:end]],
             spaced[order[start:end]],
             hashed.deleted[order[start:end]],
         )
-        for identity, start, end in zip(units, bounds[:-1], bounds[1:], strict=True)
-    }
+        for start, end in itertools.pairwise(bounds)
+    ]
+
+
+class _Met(NamedTuple):
+    """The entries one query unit met that :func:`compare_names` may align with it, in
+    order, and the most of each pair that may count as matched."""
+
+    entries: Ints
+    shares: Floats
+
+
+def _token_columns(found: Sequence[Unit]) -> Ints:
+    """Of each unit's token: its length, the first letter of its skeleton (see
+    :func:`skeleton_lead`), its script (its place in :data:`SCRIPTS`, -1 for Latin: only
+    words of one other script compare as written), and whether it is an ordinary word."""
+    tokens = [
+        (
+            len(unit.token.text),
+            skeleton_lead(unit.token.skeleton),
+            -1 if unit.token.script in _LATIN else SCRIPTS.index(unit.token.script),
+            unit.token.kind is TokenKind.WORD,
+        )
+        for unit in found
+    ]
+    return np.array(tokens, dtype=np.int64).reshape(len(found), 4)
 
 
 class _Units(NamedTuple):
@@ -150,13 +180,6 @@ class _Units(NamedTuple):
     """What the tokens of each unit weigh when left over."""
     letters: Floats
     """Initials of acronym and initial units (0 for the others)."""
-    tokens: Ints
-    """Of each unit's token: its length, the first letter of its skeleton (see
-    :func:`skeleton_lead`), its script (its place in :data:`SCRIPTS`, -1 for Latin: only
-    words of one other script compare as written), and whether it is an ordinary word."""
-
-
-_LENGTH, _LEAD, _SCRIPT, _IS_WORD = range(4)
 
 
 class _Pairs(NamedTuple):
@@ -186,11 +209,13 @@ class _Plan(NamedTuple):
 
 
 class Searcher:
-    """Finds candidates in the tables of one index (remembering the keys of query units)."""
+    """Finds candidates in the tables of one index (remembering the entries each query unit
+    met)."""
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
-        self._remembered: dict[_Identity, _Lookup] = {}
+        self._remembered: dict[_Identity, _Met] = {}
+        self._remembered_pairs = 0
         self._marks = np.zeros(len(tables.masses), dtype=np.uint64)
         """Scratch: the query positions each listed name met (see :meth:`_several`)."""
 
@@ -224,15 +249,6 @@ class Searcher:
             len(unit.keys[0][1]) if unit.meets in (Meets.ACRONYM, Meets.INITIAL) else 0
             for unit in found
         ]
-        tokens = [
-            (
-                len(unit.token.text),
-                skeleton_lead(unit.token.skeleton),
-                -1 if unit.token.script in _LATIN else SCRIPTS.index(unit.token.script),
-                unit.token.kind is TokenKind.WORD,
-            )
-            for unit in found
-        ]
         return _Units(
             found,
             np.array([unit.meets for unit in found], dtype=np.int64),
@@ -241,29 +257,52 @@ class Searcher:
             np.array([unit.weight for unit in found]),
             np.array([sum(left_over[f:e]) for f, e in zip(firsts, ends, strict=True)]),
             np.array(letters, dtype=np.float64),
-            np.array(tokens, dtype=np.int64).reshape(len(found), 4),
         )
 
-    def _lookups(self, found: list[Unit]) -> list[_Lookup]:
-        """The lookups of these units: remembered, or hashed together."""
-        identities: list[_Identity] = [
-            (unit.meets, unit.token if unit.meets in _SPELLED else unit.keys) for unit in found
-        ]
+    def _pairs(self, met: _Units) -> _Pairs:
+        """The entries each unit met that :func:`compare_names` may align with it:
+        remembered, or found together."""
+        identities = [_identity(unit) for unit in met.units]
+        remembered = self._remembered
+        found = {
+            identity: remembered[identity] for identity in identities if identity in remembered
+        }
         missing = {
             identity: unit
-            for identity, unit in zip(identities, found, strict=True)
-            if identity not in self._remembered
+            for identity, unit in zip(identities, met.units, strict=True)
+            if identity not in found
         }
         if missing:
-            if len(self._remembered) + len(missing) > _REMEMBERED:
-                self._remembered.clear()
-            self._remembered.update(_hash_lookups(missing))
-        return [self._remembered[identity] for identity in identities]
+            new = dict(zip(missing, self._meet(list(missing.values())), strict=True))
+            found.update(new)
+            self._remember(new)
+        each = [found[identity] for identity in identities]
+        sizes = np.array([len(unit.entries) for unit in each], dtype=np.int64)
+        entries = np.concatenate([unit.entries for unit in each])
+        present = np.flatnonzero(sizes)
+        starts = (np.cumsum(sizes) - sizes)[present]
+        return _Pairs(
+            np.repeat(np.arange(len(each)), sizes),
+            entries,
+            np.concatenate([unit.shares for unit in each]),
+            self.tables.entry_weights[entries],
+            present,
+            starts,
+        )
 
-    def _pairs(self, met: _Units) -> _Pairs:
-        """The entries each unit met that :func:`compare_names` may align with it."""
+    def _remember(self, new: dict[_Identity, _Met]) -> None:
+        """Keep what these units met, starting afresh when too much is kept."""
+        pairs = sum(len(met.entries) for met in new.values())
+        if self._remembered_pairs + pairs > _REMEMBERED:
+            self._remembered.clear()
+            self._remembered_pairs = 0
+        self._remembered.update(new)
+        self._remembered_pairs += pairs
+
+    def _meet(self, found: list[Unit]) -> list[_Met]:
+        """The entries each of these units met that :func:`compare_names` may align with it."""
         tables = self.tables
-        lookups = self._lookups(met.units)
+        lookups = _hash_lookups(found)
         owners = np.repeat(np.arange(len(lookups)), [len(lookup.hashes) for lookup in lookups])
         hashes = np.concatenate([lookup.hashes for lookup in lookups])
         entries, keys, listed_deleted = tables.keys.find(hashes)
@@ -271,10 +310,10 @@ class Searcher:
         spaces = np.concatenate([lookup.spaces for lookup in lookups])[keys]
         deleted = np.concatenate([lookup.deleted for lookup in lookups])[keys]
         kinds = likeness_kinds(spaces, deleted, listed_deleted)
-        lengths, leads, scripts, words = met.tokens[units].T
+        lengths, leads, scripts, words = _token_columns(found)[units].T
         own_script = tables.entry_scripts[entries] == scripts
         words = words.astype(bool)
-        meets = met.meets[units]
+        meets = np.array([unit.meets for unit in found], dtype=np.int64)[units]
         listed_meets = tables.entry_meets[entries]
         listed_words = tables.entry_kinds[entries] == _WORD
         listed_lengths = tables.entry_lengths[entries].astype(np.int64)
@@ -299,9 +338,10 @@ class Searcher:
         first[1:] = (units[1:] != units[:-1]) | (entries[1:] != entries[:-1])
         units, entries, alike = units[first], entries[first], alike[first]
         share = np.clip((alike - params.floor) / (1 - params.floor), 0.0, 1.0) ** params.leniency
-        starts = np.flatnonzero(np.diff(units, prepend=-1))
-        weights = tables.entry_weights[entries]
-        return _Pairs(units, entries, share, weights, units[starts], starts)
+        bounds = np.searchsorted(units, np.arange(len(found) + 1)).tolist()
+        return [
+            _Met(entries[start:end], share[start:end]) for start, end in itertools.pairwise(bounds)
+        ]
 
     # -- one part of the postings -------------------------------------------------------
 
