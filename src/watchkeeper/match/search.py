@@ -199,12 +199,9 @@ class _Pairs(NamedTuple):
 class _Plan(NamedTuple):
     """What the pairs of a query name tell of the names of one part of the postings."""
 
-    values: Floats
-    """The value of each pair."""
-    rooms: Floats
     heaviest: int
     """The scaled mass of the heaviest name that may reach the threshold."""
-    weak: Floats
+    weak: list[float]
     """At each position of the query, the most room a pair of no value may leave."""
 
 
@@ -343,98 +340,112 @@ class Searcher:
             _Met(entries[start:end], share[start:end]) for start, end in itertools.pairwise(bounds)
         ]
 
-    # -- one part of the postings -------------------------------------------------------
+    # -- the parts of the postings ---------------------------------------------------------
 
-    def _plan(
-        self,
-        name: PreparedName,
-        whole: float,
-        met: _Units,
-        pairs: _Pairs,
-        part: int,
-        threshold: float,
-    ) -> _Plan | None:
-        """What the pairs tell of the names of one part of the postings (persons,
-        organisations), or None if none of them can reach the threshold; ``whole`` is what
-        the query name leaves over when nothing of it matches."""
-        organization = part == _ORGANIZATIONS or name.style is NameStyle.ORGANIZATION
-        params = self.tables.params
-        query = QueryBound(len(name.tokens), whole, organization, threshold, params)
-        values = self._values(query, met, pairs)
-        rooms = pairs.listed + values
-        reaches = {
-            int(unit): Reach(int(met.firsts[unit]), int(met.ends[unit]), float(value), float(room))
-            for unit, value, room in zip(
-                pairs.present,
-                np.maximum.reduceat(values, pairs.starts),
-                np.maximum.reduceat(rooms, pairs.starts),
-                strict=True,
-            )
-        }
-        if not query.reachable(list(reaches.values())):
-            return None
-        weak_rooms = np.zeros(len(met.units))
-        weak_rooms[pairs.present] = np.maximum.reduceat(
-            np.where(values > 0, 0.0, rooms), pairs.starts
-        )
-        return _Plan(
-            values,
-            rooms,
-            scaled_mass(query.heaviest(list(reaches.values()))),
-            _spread(met, weak_rooms, len(name.tokens)),
-        )
+    def _values(self, queries: list[QueryBound], met: _Units, pairs: _Pairs) -> Floats:
+        """The value of each pair for each part of the postings, one row each (see
+        :class:`~watchkeeper.match.bounds.QueryBound`)."""
+        scales = np.array([query.scales() for query in queries])
+        ratio, conflict = scales[:, :1], scales[:, 1:]
+        units = pairs.units
+        weight, left_over = met.weights[units], met.left_over[units]
+        share, listed = pairs.shares, pairs.listed
+        both = weight + listed
+        value = ratio * share * both - (1 - share) * (both + conflict * np.minimum(weight, listed))
+        letters = met.letters[units]
+        initial_weight = self.tables.params.kind_weights[TokenKind.INITIAL]
+        initials = 2 * ratio * letters * initial_weight - np.maximum(0.0, weight - listed)
+        values: Floats = np.where(letters > 0, initials, value) + left_over
+        return values
 
     def _records(
         self, name: PreparedName, whole: float, met: _Units, pairs: _Pairs, threshold: float
     ) -> Ints:
         """The names that may reach the threshold.
 
-        The names of the pairs of positive value are read: a name's pairs add up to at most
-        the best value each of the query's positions met it with (a run's spread over its
-        positions), and it weighs at most what the best rooms allow, a pair of no value
-        counting as met at each position where one may be (:class:`~watchkeeper.match.
-        bounds.QueryBound`)."""
-        plans = [self._plan(name, whole, met, pairs, part, threshold) for part in range(PARTS)]
-        if not any(plans):
+        For each part of the postings (persons, organisations), the pairs tell whether any
+        name can reach the threshold, and how heavy it may be at most (:class:`~watchkeeper.
+        match.bounds.QueryBound`).  The names of the pairs of positive value are read: a
+        name's pairs add up to at most the best value each of the query's positions met it
+        with (a run's spread over its positions), and it weighs at most what the best rooms
+        allow, a pair of no value counting as met at each position where one may be."""
+        size = len(name.tokens)
+        params = self.tables.params
+        queries = [
+            QueryBound(
+                size,
+                whole,
+                part == _ORGANIZATIONS or name.style is NameStyle.ORGANIZATION,
+                threshold,
+                params,
+            )
+            for part in range(PARTS)
+        ]
+        values = self._values(queries, met, pairs)
+        rooms = pairs.listed + values
+        best_values = np.maximum.reduceat(values, pairs.starts, axis=1).tolist()
+        best_rooms = np.maximum.reduceat(rooms, pairs.starts, axis=1).tolist()
+        weak_rooms = np.maximum.reduceat(np.where(values > 0, 0.0, rooms), pairs.starts, axis=1)
+        firsts, ends = met.firsts[pairs.present].tolist(), met.ends[pairs.present].tolist()
+        spans = list(zip(firsts, ends, strict=True))
+        plans = [
+            _plan(query, spans, value, room, weak_room)
+            for query, value, room, weak_room in zip(
+                queries, best_values, best_rooms, weak_rooms.tolist(), strict=True
+            )
+        ]
+        parts = [part for part, plan in enumerate(plans) if plan]
+        if not parts:
             return np.zeros(0, dtype=np.int64)
-        missing = np.full(len(pairs.units), -np.inf)
-        values = np.stack([plan.values if plan else missing for plan in plans])
-        rooms = np.stack([plan.rooms if plan else missing for plan in plans])
         heaviest = np.array([plan.heaviest if plan else -1 for plan in plans])
-        weak = np.stack([plan.weak if plan else np.zeros(len(name.tokens)) for plan in plans])
-        rows = np.flatnonzero((values > 0).any(axis=0))
-        names, masses, owners, parts = self.tables.postings.names(pairs.entries[rows])
-        rows = rows[owners]
-        keep = np.flatnonzero((values[parts, rows] > 0) & (masses <= heaviest[parts]))
-        names, masses, rows, parts = names[keep], masses[keep], rows[keep], parts[keep]
+        weak = np.array([plan.weak if plan else [0.0] * size for plan in plans])
+        positive = [np.flatnonzero(values[part] > 0) for part in parts]
+        rows = np.concatenate(positive)
+        read = np.repeat(parts, [len(each) for each in positive])
+        names, masses, owners = self.tables.postings.names(pairs.entries[rows], read)
+        rows, read = rows[owners], read[owners]
+        keep = np.flatnonzero(masses <= heaviest[read])
+        names, masses, rows, read = names[keep], masses[keep], rows[keep], read[keep]
         if not len(names):
             return names
         units = pairs.units[rows]
-        several = self._several(names, units, met, len(name.tokens))
+        several = self._several(names, units, met, size)
         lone = ~several
         spare = np.concatenate((np.zeros((PARTS, 1)), np.cumsum(weak, axis=1)), axis=1)
-        others = spare[parts, -1] - spare[parts, met.ends[units]] + spare[parts, met.firsts[units]]
-        value, room = values[parts, rows], rooms[parts, rows]
+        others = spare[read, -1] - spare[read, met.ends[units]] + spare[read, met.firsts[units]]
+        value, room = values[read, rows], rooms[read, rows]
         lone &= (value >= whole) & (masses <= np.floor((room + others - whole) * MASS_SCALE))
         alone: Ints = names[lone]
-        names, rows, parts, units = names[several], rows[several], parts[several], units[several]
+        names, value, room, read, units = (
+            names[several],
+            value[several],
+            room[several],
+            read[several],
+            units[several],
+        )
         if not len(names):
             return alone
         positions, owners = spread(met.firsts[units], met.ends[units])
-        names, rows, parts, units = names[owners], rows[owners], parts[owners], units[owners]
+        names, value, room, read, units = (
+            names[owners],
+            value[owners],
+            room[owners],
+            read[owners],
+            units[owners],
+        )
         order = np.argsort(names * _POSITIONS + positions, kind="stable")
-        names, rows, parts = names[order], rows[order], parts[order]
+        names, value, room, read = names[order], value[order], room[order], read[order]
         units, positions = units[order], positions[order]
-        spans = met.ends[units] - met.firsts[units]
+        spans_of = met.ends[units] - met.firsts[units]
         starts = _starts((names[1:] != names[:-1]) | (positions[1:] != positions[:-1]))
-        value = np.maximum.reduceat(values[parts, rows] / spans, starts)
-        room = np.maximum.reduceat(rooms[parts, rows] / spans, starts)
-        names, parts, positions = names[starts], parts[starts], positions[starts]
-        room = np.maximum(room - weak[parts, positions], 0)
+        value = np.maximum.reduceat(value / spans_of, starts)
+        room = np.maximum.reduceat(room / spans_of, starts)
+        names, read, positions = names[starts], read[starts], positions[starts]
+        room = np.maximum(room - weak[read, positions], 0)
         starts = _starts(names[1:] != names[:-1])
-        names, parts = names[starts], parts[starts]
+        names, read = names[starts], read[starts]
         value = np.add.reduceat(value, starts)
-        room = np.add.reduceat(room, starts) + weak.sum(axis=1)[parts]
+        room = np.add.reduceat(room, starts) + weak.sum(axis=1)[read]
         masses = self.tables.masses[names]
         fits = (value >= whole) & (masses <= np.floor((room - whole) * MASS_SCALE))
         found: Ints = np.concatenate((alone, names[fits]))
@@ -453,19 +464,6 @@ class Searcher:
         marks[names] = 0
         several: npt.NDArray[np.bool_] = (marked & (marked - np.uint64(1))) != 0
         return several
-
-    def _values(self, query: QueryBound, met: _Units, pairs: _Pairs) -> Floats:
-        """The value of each pair (see :class:`~watchkeeper.match.bounds.QueryBound`)."""
-        ratio, conflict = query.scales()
-        units = pairs.units
-        weight, left_over = met.weights[units], met.left_over[units]
-        share, listed = pairs.shares, pairs.listed
-        both = weight + listed
-        value = ratio * share * both - (1 - share) * (both + conflict * np.minimum(weight, listed))
-        letters = met.letters[units]
-        initial_weight = query.params.kind_weights[TokenKind.INITIAL]
-        initials = 2 * ratio * letters * initial_weight - np.maximum(0.0, weight - listed)
-        return np.where(letters > 0, initials, value) + left_over
 
     # -- one listed name at a time ------------------------------------------------------
 
@@ -526,15 +524,32 @@ def _starts(changes: npt.NDArray[np.bool_]) -> Ints:
     return np.flatnonzero(np.concatenate(([True], changes)))
 
 
-def _spread(met: _Units, amounts: Floats, size: int) -> Floats:
-    """For each of ``size`` positions, the largest share of the (positive) amounts of the
-    units over it, each spread evenly over its positions: the sum over the positions is at
-    least that over any units at disjoint positions."""
-    shares = np.maximum(amounts, 0) / (met.ends - met.firsts)
-    positions, owners = spread(met.firsts, met.ends)
-    most = np.zeros(size)
-    np.maximum.at(most, positions, shares[owners])
-    return most
+def _plan(
+    query: QueryBound,
+    spans: list[tuple[int, int]],
+    values: list[float],
+    rooms: list[float],
+    weak_rooms: list[float],
+) -> _Plan | None:
+    """What the best value, room and room of no value of the units that met entries (at
+    these ``spans`` of positions) tell of the names of one part of the postings, or None if
+    none of them can reach the threshold.
+
+    A position's weak room is the largest of those of the units over it, each spread
+    evenly over its positions: the sum over the positions is at least that over any units
+    at disjoint positions."""
+    reaches = [
+        Reach(first, end, value, room)
+        for (first, end), value, room in zip(spans, values, rooms, strict=True)
+    ]
+    if not query.reachable(reaches):
+        return None
+    weak = [0.0] * query.size
+    for (first, end), room in zip(spans, weak_rooms, strict=True):
+        share = max(room, 0.0) / (end - first)
+        for position in range(first, end):
+            weak[position] = max(weak[position], share)
+    return _Plan(scaled_mass(query.heaviest(reaches)), weak)
 
 
 def skeleton_lead(skeleton: str) -> int:
