@@ -28,11 +28,11 @@ import numpy as np
 import numpy.typing as npt
 
 from watchkeeper.match.blocking import (
+    LikenessTable,
     Meets,
     Space,
     Unit,
     joined_tokens,
-    likeness,
     likeness_kinds,
     query_keys,
     units,
@@ -213,6 +213,7 @@ class Searcher:
         self.tables = tables
         self._remembered: dict[_Identity, _Met] = {}
         self._remembered_pairs = 0
+        self._likeness = LikenessTable(tables.params.similarity)
         self._marks = np.zeros(len(tables.masses), dtype=np.uint64)
         """Scratch: the query positions each listed name met (see :meth:`_several`)."""
 
@@ -325,15 +326,15 @@ class Searcher:
         merged = (apart <= 2) | (apart <= listed_lengths // 5)
         fits |= run & (listed_meets == Meets.SPELLING) & listed_words & close & merged
         params = tables.params
-        alike = likeness(kinds, lengths, listed_lengths, params.similarity)
+        alike = self._likeness(kinds, lengths, listed_lengths)
         alike = np.where(listed_words & words & ~own_script, alike, 1.0)
         keep = np.flatnonzero(fits & (alike > params.floor))
-        units, entries, alike = units[keep], entries[keep], alike[keep]
-        order = np.lexsort((-alike, entries, units))
-        units, entries, alike = units[order], entries[order], alike[order]
-        first = np.ones(len(units), dtype=bool)
-        first[1:] = (units[1:] != units[:-1]) | (entries[1:] != entries[:-1])
-        units, entries, alike = units[first], entries[first], alike[first]
+        pairs = units[keep] * len(tables.entry_meets) + entries[keep]
+        order = np.argsort(pairs)
+        pairs, alike = pairs[order], alike[keep][order]
+        starts = _starts(pairs[1:] != pairs[:-1]) if len(pairs) else pairs
+        alike = np.maximum.reduceat(alike, starts)
+        units, entries = np.divmod(pairs[starts], len(tables.entry_meets))
         share = np.clip((alike - params.floor) / (1 - params.floor), 0.0, 1.0) ** params.leniency
         bounds = np.searchsorted(units, np.arange(len(found) + 1)).tolist()
         return [
