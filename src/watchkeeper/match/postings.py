@@ -51,9 +51,8 @@ def spread(
     position the ``i`` of its slice."""
     lengths = ends.astype(np.int64) - starts
     owners = np.repeat(np.arange(len(lengths)), lengths)
-    offsets = np.cumsum(lengths) - lengths
-    positions = np.arange(int(lengths.sum())) - offsets[owners] + starts[owners]
-    return positions, owners
+    shifts = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    return np.arange(len(owners)) + shifts, owners
 
 
 class KeyTable:
