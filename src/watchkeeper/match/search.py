@@ -146,9 +146,10 @@ def _hash_lookups(units: Sequence[Unit]) -> list[_Lookup]:
 
 class _Met(NamedTuple):
     """The entries one query unit met that :func:`compare_names` may align with it, in
-    order, and the most of each pair that may count as matched."""
+    order (kept as 32-bit integers), and the most of each pair that may count as
+    matched."""
 
-    entries: Ints
+    entries: npt.NDArray[np.int32]
     shares: Floats
 
 
@@ -276,7 +277,7 @@ class Searcher:
             self._remember(new)
         each = [found[identity] for identity in identities]
         sizes = np.array([len(unit.entries) for unit in each], dtype=np.int64)
-        entries = np.concatenate([unit.entries for unit in each])
+        entries = np.concatenate([unit.entries for unit in each], dtype=np.int64)
         present = np.flatnonzero(sizes)
         starts = (np.cumsum(sizes) - sizes)[present]
         return _Pairs(
@@ -337,8 +338,9 @@ class Searcher:
         units, entries = np.divmod(pairs[starts], len(tables.entry_meets))
         share = np.clip((alike - params.floor) / (1 - params.floor), 0.0, 1.0) ** params.leniency
         bounds = np.searchsorted(units, np.arange(len(found) + 1)).tolist()
+        kept = entries.astype(np.int32)
         return [
-            _Met(entries[start:end], share[start:end]) for start, end in itertools.pairwise(bounds)
+            _Met(kept[start:end], share[start:end]) for start, end in itertools.pairwise(bounds)
         ]
 
     # -- the parts of the postings ---------------------------------------------------------
