@@ -413,19 +413,16 @@ class Searcher:
             return names
         units = pairs.units[rows]
         several = self._several(names, units, met, size)
-        lone = ~several
+        value = values[read, rows]
+        lone = np.flatnonzero(~several & (value >= whole))
         spare = np.concatenate((np.zeros((PARTS, 1)), np.cumsum(weak, axis=1)), axis=1)
-        others = spare[read, -1] - spare[read, met.ends[units]] + spare[read, met.firsts[units]]
-        value, room = values[read, rows], rooms[read, rows]
-        lone &= (value >= whole) & (masses <= np.floor((room + others - whole) * MASS_SCALE))
-        alone: Ints = names[lone]
-        names, value, room, read, units = (
-            names[several],
-            value[several],
-            room[several],
-            read[several],
-            units[several],
-        )
+        lone_read, lone_units = read[lone], units[lone]
+        others = spare[lone_read, -1] - spare[lone_read, met.ends[lone_units]]
+        others += spare[lone_read, met.firsts[lone_units]]
+        room = rooms[lone_read, rows[lone]]
+        alone: Ints = names[lone[masses[lone] <= np.floor((room + others - whole) * MASS_SCALE)]]
+        names, value, read, units = names[several], value[several], read[several], units[several]
+        room = rooms[read, rows[several]]
         if not len(names):
             return alone
         positions, owners = spread(met.firsts[units], met.ends[units])
