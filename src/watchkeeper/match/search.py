@@ -99,10 +99,11 @@ class Tables:
 
 
 class _Lookup(NamedTuple):
-    """The keys of a query unit, by hash, with their :class:`~watchkeeper.match.blocking.
-    Space` and the characters deleted to make them."""
+    """The keys some query units look up, by hash: the unit of each, its :class:`~watchkeeper.
+    match.blocking.Space` and the characters deleted to make it."""
 
     hashes: Ints
+    units: Ints
     spaces: npt.NDArray[np.uint8]
     deleted: npt.NDArray[np.uint8]
 
@@ -116,8 +117,8 @@ def _identity(unit: Unit) -> _Identity:
     return unit.meets, unit.token if unit.meets in _SPELLED else unit.keys
 
 
-def _hash_lookups(units: Sequence[Unit]) -> list[_Lookup]:
-    """The lookups of these units, their keys hashed together."""
+def _hash_lookups(units: Sequence[Unit]) -> _Lookup:
+    """The keys of these units, hashed together."""
     specs: list[KeySpec] = []
     spaces: list[Space] = []
     owners: list[int] = []
@@ -130,18 +131,12 @@ def _hash_lookups(units: Sequence[Unit]) -> list[_Lookup]:
         spaces.extend(key_spaces)
         owners.extend([number] * len(keys))
     hashed = variant_hashes(specs)
-    by_unit = np.array(owners, dtype=np.int64)[hashed.specs]
-    order = np.argsort(by_unit, kind="stable")
-    bounds = np.searchsorted(by_unit[order], np.arange(len(units) + 1)).tolist()
-    spaced = np.array(spaces, dtype=np.uint8)[hashed.specs]
-    return [
-        _Lookup(
-            hashed.hashes[order[start:end]],
-            spaced[order[start:end]],
-            hashed.deleted[order[start:end]],
-        )
-        for start, end in itertools.pairwise(bounds)
-    ]
+    return _Lookup(
+        hashed.hashes,
+        np.array(owners, dtype=np.int64)[hashed.specs],
+        np.array(spaces, dtype=np.uint8)[hashed.specs],
+        hashed.deleted,
+    )
 
 
 class _Met(NamedTuple):
@@ -301,14 +296,10 @@ class Searcher:
     def _meet(self, found: list[Unit]) -> list[_Met]:
         """The entries each of these units met that :func:`compare_names` may align with it."""
         tables = self.tables
-        lookups = _hash_lookups(found)
-        owners = np.repeat(np.arange(len(lookups)), [len(lookup.hashes) for lookup in lookups])
-        hashes = np.concatenate([lookup.hashes for lookup in lookups])
-        entries, keys, listed_deleted = tables.keys.find(hashes)
-        units = owners[keys]
-        spaces = np.concatenate([lookup.spaces for lookup in lookups])[keys]
-        deleted = np.concatenate([lookup.deleted for lookup in lookups])[keys]
-        kinds = likeness_kinds(spaces, deleted, listed_deleted)
+        lookup = _hash_lookups(found)
+        entries, keys, listed_deleted = tables.keys.find(lookup.hashes)
+        units = lookup.units[keys]
+        kinds = likeness_kinds(lookup.spaces[keys], lookup.deleted[keys], listed_deleted)
         lengths, leads, scripts, words = _token_columns(found)[units].T
         own_script = tables.entry_scripts[entries] == scripts
         words = words.astype(bool)
