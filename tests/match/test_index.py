@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from watchkeeper.match import search
 from watchkeeper.match.bounds import Met, bound, profile
 from watchkeeper.match.index import (
     CandidateIndex,
@@ -230,6 +231,23 @@ def test_candidates_name_the_listed_names_to_compare(index: CandidateIndex) -> N
     entity = index.entity(candidate.entity)
     assert all(item.entity == candidate.entity for item in listed)
     assert {entity.names[item.name].full for item in listed} >= {"ABID HAMID MAHMUD AL-TIKRITI"}
+
+
+def test_candidates_do_not_depend_on_what_the_search_remembers(
+    index: CandidateIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Queries that share words, the search starting afresh each time it meets a new one."""
+    queries = ["Mustapha Sultaan", "Sultaan Jamaal", "Jamaal Mustapha Abdalla al-Tikrity"]
+
+    def found(query: str) -> list[tuple[int, tuple[tuple[int, int], ...], float]]:
+        names = [index.prepare_query(query)]
+        return [(c.entity, c.pairs, c.bound) for c in index.candidates(names)]
+
+    monkeypatch.setattr(search, "_REMEMBERED", 1)
+    forgetful = [found(query) for query in queries]
+    monkeypatch.undo()
+    assert forgetful == [found(query) for query in queries]
+    assert any(forgetful)
 
 
 def test_save_and_load_give_the_same_candidates(index: CandidateIndex, tmp_path: Path) -> None:

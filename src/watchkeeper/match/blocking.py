@@ -299,6 +299,30 @@ def likeness(
     return np.choose(kinds, by_kind)
 
 
+_TABLED = 64
+"""Lengths below which :class:`LikenessTable` looks :func:`likeness` up."""
+
+
+class LikenessTable:
+    """:func:`likeness` of every :class:`Likeness` kind and pair of lengths below
+    :data:`_TABLED`, computed once and looked up (computed for longer words)."""
+
+    def __init__(self, params: SimilarityParams) -> None:
+        self.params = params
+        kinds, lengths, listed = np.indices((len(Likeness), _TABLED, _TABLED)).reshape(3, -1)
+        table = likeness(kinds.astype(np.uint8), lengths, listed, params)
+        self._table = table.reshape(len(Likeness), _TABLED, _TABLED)
+
+    def __call__(
+        self, kinds: npt.NDArray[np.uint8], lengths: Ints, listed_lengths: Ints
+    ) -> npt.NDArray[np.float64]:
+        """:func:`likeness` of these kinds and lengths."""
+        if len(kinds) and max(lengths.max(), listed_lengths.max()) >= _TABLED:
+            return likeness(kinds, lengths, listed_lengths, self.params)
+        found: npt.NDArray[np.float64] = self._table[kinds, lengths, listed_lengths]
+        return found
+
+
 _SPELLED = frozenset({TokenKind.WORD, TokenKind.LEGAL_FORM})
 """Tokens filed by their spelling: words, and legal forms (a word may be one misspelt)."""
 

@@ -13,6 +13,7 @@ the variants of a text come from its prefix sums (``B`` is odd, so it has an inv
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -113,7 +114,13 @@ def _mixed(values: Words) -> Words:
 def _pairs(rows: Ints, lengths: Ints) -> tuple[Ints, Ints, Ints]:
     """For each of ``rows`` (texts of ``lengths``), every pair of its positions ``i < k``:
     the row, ``i`` and ``k``."""
-    first, second = np.triu_indices(int(lengths.max()), 1)
-    valid = second[None, :] < lengths[:, None]
-    which, pair = np.nonzero(valid)
-    return rows[which], first[pair].astype(np.int64), second[pair].astype(np.int64)
+    first, second = _position_pairs(int(lengths.max()))
+    which, pair = np.nonzero(second[None, :] < lengths[:, None])
+    return rows[which], first[pair], second[pair]
+
+
+@lru_cache(maxsize=_LONGEST)
+def _position_pairs(width: int) -> tuple[Ints, Ints]:
+    """Every pair of positions ``i < k`` below ``width``: the ``i`` and the ``k``."""
+    first, second = np.triu_indices(width, 1)
+    return first.astype(np.int64), second.astype(np.int64)

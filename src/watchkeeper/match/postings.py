@@ -51,9 +51,8 @@ def spread(
     position the ``i`` of its slice."""
     lengths = ends.astype(np.int64) - starts
     owners = np.repeat(np.arange(len(lengths)), lengths)
-    offsets = np.cumsum(lengths) - lengths
-    positions = np.arange(int(lengths.sum())) - offsets[owners] + starts[owners]
-    return positions, owners
+    shifts = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    return np.arange(len(owners)) + shifts, owners
 
 
 class KeyTable:
@@ -158,15 +157,14 @@ class NamePostings:
         """How many names are filed under each of ``entries``."""
         return self._starts[PARTS * entries + PARTS] - self._starts[PARTS * entries]
 
-    def names(self, entries: Ints) -> tuple[Ints, npt.NDArray[np.int32], Ints, Ints]:
-        """The names filed under ``entries``: their ids, scaled masses, for each the
-        position of its entry in ``entries``, and the part of the posting it is in."""
-        first = PARTS * entries
-        positions, owners = spread(self._starts[first], self._starts[first + PARTS])
-        parts = np.zeros(len(positions), dtype=np.int64)
-        for part in range(1, PARTS):
-            parts += positions >= self._starts[first + part][owners]
-        return self._names[positions].astype(np.int64), self._masses[positions], owners, parts
+    def names(
+        self, entries: Ints, parts: npt.NDArray[np.integer[Any]]
+    ) -> tuple[Ints, npt.NDArray[np.int32], Ints]:
+        """The names filed under ``entries`` in these parts of their postings: their ids,
+        scaled masses, and for each the position of its entry in ``entries``."""
+        slots = PARTS * entries + parts
+        positions, owners = spread(self._starts[slots], self._starts[slots + 1])
+        return self._names[positions].astype(np.int64), self._masses[positions], owners
 
 
 class Blobs:

@@ -19,6 +19,7 @@ with a few array operations rather than by comparing it with them.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -27,11 +28,11 @@ import numpy as np
 import numpy.typing as npt
 
 from watchkeeper.match.blocking import (
+    LikenessTable,
     Meets,
     Space,
     Unit,
     joined_tokens,
-    likeness,
     likeness_kinds,
     query_keys,
     units,
@@ -66,8 +67,8 @@ _MARKED = 63
 """Query tokens up to which :meth:`Searcher._several` marks positions (as bits)."""
 _POSITIONS = 1 << 16
 """More than a query name has tokens."""
-_REMEMBERED = 1 << 16
-"""Query units whose keys a process remembers before it starts afresh."""
+_REMEMBERED = 1 << 22
+"""Pairs of query units and entries met a process remembers before it starts afresh."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,24 +99,30 @@ class Tables:
 
 
 class _Lookup(NamedTuple):
-    """The keys of a query unit, by hash, with their :class:`~watchkeeper.match.blocking.
-    Space` and the characters deleted to make them."""
+    """The keys some query units look up, by hash: the unit of each, its :class:`~watchkeeper.
+    match.blocking.Space` and the characters deleted to make it."""
 
     hashes: Ints
+    units: Ints
     spaces: npt.NDArray[np.uint8]
     deleted: npt.NDArray[np.uint8]
 
 
 _Identity = tuple[Meets, Token | tuple[KeySpec, ...]]
-"""What makes the lookup of a unit: how it meets, and its token (words and runs) or key."""
+"""What makes the entries a unit meets: how it meets, and its token (words and runs) or
+key."""
 
 
-def _hash_lookups(units: dict[_Identity, Unit]) -> dict[_Identity, _Lookup]:
-    """The lookups of these units, their keys hashed together."""
+def _identity(unit: Unit) -> _Identity:
+    return unit.meets, unit.token if unit.meets in _SPELLED else unit.keys
+
+
+def _hash_lookups(units: Sequence[Unit]) -> _Lookup:
+    """The keys of these units, hashed together."""
     specs: list[KeySpec] = []
     spaces: list[Space] = []
     owners: list[int] = []
-    for number, unit in enumerate(units.values()):
+    for number, unit in enumerate(units):
         if unit.meets in _SPELLED:
             keys, key_spaces = query_keys(unit.token, unit.meets is Meets.RUN)
         else:
@@ -124,18 +131,37 @@ def _hash_lookups(units: dict[_Identity, Unit]) -> dict[_Identity, _Lookup]:
         spaces.extend(key_spaces)
         owners.extend([number] * len(keys))
     hashed = variant_hashes(specs)
-    by_unit = np.array(owners, dtype=np.int64)[hashed.specs]
-    order = np.argsort(by_unit, kind="stable")
-    bounds = np.searchsorted(by_unit[order], np.arange(len(units) + 1))
-    spaced = np.array(spaces, dtype=np.uint8)[hashed.specs]
-    return {
-        identity: _Lookup(
-            hashed.hashes[order[start:end]],
-            spaced[order[start:end]],
-            hashed.deleted[order[start:end]],
+    return _Lookup(
+        hashed.hashes,
+        np.array(owners, dtype=np.int64)[hashed.specs],
+        np.array(spaces, dtype=np.uint8)[hashed.specs],
+        hashed.deleted,
+    )
+
+
+class _Met(NamedTuple):
+    """The entries one query unit met that :func:`compare_names` may align with it, in
+    order (kept as 32-bit integers), and the most of each pair that may count as
+    matched."""
+
+    entries: npt.NDArray[np.int32]
+    shares: Floats
+
+
+def _token_columns(found: Sequence[Unit]) -> Ints:
+    """Of each unit's token: its length, the first letter of its skeleton (see
+    :func:`skeleton_lead`), its script (its place in :data:`SCRIPTS`, -1 for Latin: only
+    words of one other script compare as written), and whether it is an ordinary word."""
+    tokens = [
+        (
+            len(unit.token.text),
+            skeleton_lead(unit.token.skeleton),
+            -1 if unit.token.script in _LATIN else SCRIPTS.index(unit.token.script),
+            unit.token.kind is TokenKind.WORD,
         )
-        for identity, start, end in zip(units, bounds[:-1], bounds[1:], strict=True)
-    }
+        for unit in found
+    ]
+    return np.array(tokens, dtype=np.int64).reshape(len(found), 4)
 
 
 class _Units(NamedTuple):
@@ -150,13 +176,6 @@ class _Units(NamedTuple):
     """What the tokens of each unit weigh when left over."""
     letters: Floats
     """Initials of acronym and initial units (0 for the others)."""
-    tokens: Ints
-    """Of each unit's token: its length, the first letter of its skeleton (see
-    :func:`skeleton_lead`), its script (its place in :data:`SCRIPTS`, -1 for Latin: only
-    words of one other script compare as written), and whether it is an ordinary word."""
-
-
-_LENGTH, _LEAD, _SCRIPT, _IS_WORD = range(4)
 
 
 class _Pairs(NamedTuple):
@@ -176,21 +195,21 @@ class _Pairs(NamedTuple):
 class _Plan(NamedTuple):
     """What the pairs of a query name tell of the names of one part of the postings."""
 
-    values: Floats
-    """The value of each pair."""
-    rooms: Floats
     heaviest: int
     """The scaled mass of the heaviest name that may reach the threshold."""
-    weak: Floats
+    weak: list[float]
     """At each position of the query, the most room a pair of no value may leave."""
 
 
 class Searcher:
-    """Finds candidates in the tables of one index (remembering the keys of query units)."""
+    """Finds candidates in the tables of one index (remembering the entries each query unit
+    met)."""
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
-        self._remembered: dict[_Identity, _Lookup] = {}
+        self._remembered: dict[_Identity, _Met] = {}
+        self._remembered_pairs = 0
+        self._likeness = LikenessTable(tables.params.similarity)
         self._marks = np.zeros(len(tables.masses), dtype=np.uint64)
         """Scratch: the query positions each listed name met (see :meth:`_several`)."""
 
@@ -224,15 +243,6 @@ class Searcher:
             len(unit.keys[0][1]) if unit.meets in (Meets.ACRONYM, Meets.INITIAL) else 0
             for unit in found
         ]
-        tokens = [
-            (
-                len(unit.token.text),
-                skeleton_lead(unit.token.skeleton),
-                -1 if unit.token.script in _LATIN else SCRIPTS.index(unit.token.script),
-                unit.token.kind is TokenKind.WORD,
-            )
-            for unit in found
-        ]
         return _Units(
             found,
             np.array([unit.meets for unit in found], dtype=np.int64),
@@ -241,40 +251,59 @@ class Searcher:
             np.array([unit.weight for unit in found]),
             np.array([sum(left_over[f:e]) for f, e in zip(firsts, ends, strict=True)]),
             np.array(letters, dtype=np.float64),
-            np.array(tokens, dtype=np.int64).reshape(len(found), 4),
         )
 
-    def _lookups(self, found: list[Unit]) -> list[_Lookup]:
-        """The lookups of these units: remembered, or hashed together."""
-        identities: list[_Identity] = [
-            (unit.meets, unit.token if unit.meets in _SPELLED else unit.keys) for unit in found
-        ]
+    def _pairs(self, met: _Units) -> _Pairs:
+        """The entries each unit met that :func:`compare_names` may align with it:
+        remembered, or found together."""
+        identities = [_identity(unit) for unit in met.units]
+        remembered = self._remembered
+        found = {
+            identity: remembered[identity] for identity in identities if identity in remembered
+        }
         missing = {
             identity: unit
-            for identity, unit in zip(identities, found, strict=True)
-            if identity not in self._remembered
+            for identity, unit in zip(identities, met.units, strict=True)
+            if identity not in found
         }
         if missing:
-            if len(self._remembered) + len(missing) > _REMEMBERED:
-                self._remembered.clear()
-            self._remembered.update(_hash_lookups(missing))
-        return [self._remembered[identity] for identity in identities]
+            new = dict(zip(missing, self._meet(list(missing.values())), strict=True))
+            found.update(new)
+            self._remember(new)
+        each = [found[identity] for identity in identities]
+        sizes = np.array([len(unit.entries) for unit in each], dtype=np.int64)
+        entries = np.concatenate([unit.entries for unit in each], dtype=np.int64)
+        present = np.flatnonzero(sizes)
+        starts = (np.cumsum(sizes) - sizes)[present]
+        return _Pairs(
+            np.repeat(np.arange(len(each)), sizes),
+            entries,
+            np.concatenate([unit.shares for unit in each]),
+            self.tables.entry_weights[entries],
+            present,
+            starts,
+        )
 
-    def _pairs(self, met: _Units) -> _Pairs:
-        """The entries each unit met that :func:`compare_names` may align with it."""
+    def _remember(self, new: dict[_Identity, _Met]) -> None:
+        """Keep what these units met, starting afresh when too much is kept."""
+        pairs = sum(len(met.entries) for met in new.values())
+        if self._remembered_pairs + pairs > _REMEMBERED:
+            self._remembered.clear()
+            self._remembered_pairs = 0
+        self._remembered.update(new)
+        self._remembered_pairs += pairs
+
+    def _meet(self, found: list[Unit]) -> list[_Met]:
+        """The entries each of these units met that :func:`compare_names` may align with it."""
         tables = self.tables
-        lookups = self._lookups(met.units)
-        owners = np.repeat(np.arange(len(lookups)), [len(lookup.hashes) for lookup in lookups])
-        hashes = np.concatenate([lookup.hashes for lookup in lookups])
-        entries, keys, listed_deleted = tables.keys.find(hashes)
-        units = owners[keys]
-        spaces = np.concatenate([lookup.spaces for lookup in lookups])[keys]
-        deleted = np.concatenate([lookup.deleted for lookup in lookups])[keys]
-        kinds = likeness_kinds(spaces, deleted, listed_deleted)
-        lengths, leads, scripts, words = met.tokens[units].T
+        lookup = _hash_lookups(found)
+        entries, keys, listed_deleted = tables.keys.find(lookup.hashes)
+        units = lookup.units[keys]
+        kinds = likeness_kinds(lookup.spaces[keys], lookup.deleted[keys], listed_deleted)
+        lengths, leads, scripts, words = _token_columns(found)[units].T
         own_script = tables.entry_scripts[entries] == scripts
         words = words.astype(bool)
-        meets = met.meets[units]
+        meets = np.array([unit.meets for unit in found], dtype=np.int64)[units]
         listed_meets = tables.entry_meets[entries]
         listed_words = tables.entry_kinds[entries] == _WORD
         listed_lengths = tables.entry_lengths[entries].astype(np.int64)
@@ -289,112 +318,125 @@ class Searcher:
         merged = (apart <= 2) | (apart <= listed_lengths // 5)
         fits |= run & (listed_meets == Meets.SPELLING) & listed_words & close & merged
         params = tables.params
-        alike = likeness(kinds, lengths, listed_lengths, params.similarity)
+        alike = self._likeness(kinds, lengths, listed_lengths)
         alike = np.where(listed_words & words & ~own_script, alike, 1.0)
         keep = np.flatnonzero(fits & (alike > params.floor))
-        units, entries, alike = units[keep], entries[keep], alike[keep]
-        order = np.lexsort((-alike, entries, units))
-        units, entries, alike = units[order], entries[order], alike[order]
-        first = np.ones(len(units), dtype=bool)
-        first[1:] = (units[1:] != units[:-1]) | (entries[1:] != entries[:-1])
-        units, entries, alike = units[first], entries[first], alike[first]
+        pairs = units[keep] * len(tables.entry_meets) + entries[keep]
+        order = np.argsort(pairs)
+        pairs, alike = pairs[order], alike[keep][order]
+        starts = _starts(pairs[1:] != pairs[:-1]) if len(pairs) else pairs
+        alike = np.maximum.reduceat(alike, starts)
+        units, entries = np.divmod(pairs[starts], len(tables.entry_meets))
         share = np.clip((alike - params.floor) / (1 - params.floor), 0.0, 1.0) ** params.leniency
-        starts = np.flatnonzero(np.diff(units, prepend=-1))
-        weights = tables.entry_weights[entries]
-        return _Pairs(units, entries, share, weights, units[starts], starts)
+        bounds = np.searchsorted(units, np.arange(len(found) + 1)).tolist()
+        kept = entries.astype(np.int32)
+        return [
+            _Met(kept[start:end], share[start:end]) for start, end in itertools.pairwise(bounds)
+        ]
 
-    # -- one part of the postings -------------------------------------------------------
+    # -- the parts of the postings ---------------------------------------------------------
 
-    def _plan(
-        self,
-        name: PreparedName,
-        whole: float,
-        met: _Units,
-        pairs: _Pairs,
-        part: int,
-        threshold: float,
-    ) -> _Plan | None:
-        """What the pairs tell of the names of one part of the postings (persons,
-        organisations), or None if none of them can reach the threshold; ``whole`` is what
-        the query name leaves over when nothing of it matches."""
-        organization = part == _ORGANIZATIONS or name.style is NameStyle.ORGANIZATION
-        params = self.tables.params
-        query = QueryBound(len(name.tokens), whole, organization, threshold, params)
-        values = self._values(query, met, pairs)
-        rooms = pairs.listed + values
-        reaches = {
-            int(unit): Reach(int(met.firsts[unit]), int(met.ends[unit]), float(value), float(room))
-            for unit, value, room in zip(
-                pairs.present,
-                np.maximum.reduceat(values, pairs.starts),
-                np.maximum.reduceat(rooms, pairs.starts),
-                strict=True,
-            )
-        }
-        if not query.reachable(list(reaches.values())):
-            return None
-        weak_rooms = np.zeros(len(met.units))
-        weak_rooms[pairs.present] = np.maximum.reduceat(
-            np.where(values > 0, 0.0, rooms), pairs.starts
-        )
-        return _Plan(
-            values,
-            rooms,
-            scaled_mass(query.heaviest(list(reaches.values()))),
-            _spread(met, weak_rooms, len(name.tokens)),
-        )
+    def _values(self, queries: list[QueryBound], met: _Units, pairs: _Pairs) -> Floats:
+        """The value of each pair for each part of the postings, one row each (see
+        :class:`~watchkeeper.match.bounds.QueryBound`)."""
+        scales = np.array([query.scales() for query in queries])
+        ratio, conflict = scales[:, :1], scales[:, 1:]
+        units = pairs.units
+        weight, left_over = met.weights[units], met.left_over[units]
+        share, listed = pairs.shares, pairs.listed
+        both = weight + listed
+        value = ratio * share * both - (1 - share) * (both + conflict * np.minimum(weight, listed))
+        letters = met.letters[units]
+        initial_weight = self.tables.params.kind_weights[TokenKind.INITIAL]
+        initials = 2 * ratio * letters * initial_weight - np.maximum(0.0, weight - listed)
+        values: Floats = np.where(letters > 0, initials, value) + left_over
+        return values
 
     def _records(
         self, name: PreparedName, whole: float, met: _Units, pairs: _Pairs, threshold: float
     ) -> Ints:
         """The names that may reach the threshold.
 
-        The names of the pairs of positive value are read: a name's pairs add up to at most
-        the best value each of the query's positions met it with (a run's spread over its
-        positions), and it weighs at most what the best rooms allow, a pair of no value
-        counting as met at each position where one may be (:class:`~watchkeeper.match.
-        bounds.QueryBound`)."""
-        plans = [self._plan(name, whole, met, pairs, part, threshold) for part in range(PARTS)]
-        if not any(plans):
+        For each part of the postings (persons, organisations), the pairs tell whether any
+        name can reach the threshold, and how heavy it may be at most (:class:`~watchkeeper.
+        match.bounds.QueryBound`).  The names of the pairs of positive value are read: a
+        name's pairs add up to at most the best value each of the query's positions met it
+        with (a run's spread over its positions), and it weighs at most what the best rooms
+        allow, a pair of no value counting as met at each position where one may be."""
+        size = len(name.tokens)
+        params = self.tables.params
+        queries = [
+            QueryBound(
+                size,
+                whole,
+                part == _ORGANIZATIONS or name.style is NameStyle.ORGANIZATION,
+                threshold,
+                params,
+            )
+            for part in range(PARTS)
+        ]
+        values = self._values(queries, met, pairs)
+        rooms = pairs.listed + values
+        best_values = np.maximum.reduceat(values, pairs.starts, axis=1).tolist()
+        best_rooms = np.maximum.reduceat(rooms, pairs.starts, axis=1).tolist()
+        weak_rooms = np.maximum.reduceat(np.where(values > 0, 0.0, rooms), pairs.starts, axis=1)
+        firsts, ends = met.firsts[pairs.present].tolist(), met.ends[pairs.present].tolist()
+        spans = list(zip(firsts, ends, strict=True))
+        plans = [
+            _plan(query, spans, value, room, weak_room)
+            for query, value, room, weak_room in zip(
+                queries, best_values, best_rooms, weak_rooms.tolist(), strict=True
+            )
+        ]
+        parts = [part for part, plan in enumerate(plans) if plan]
+        if not parts:
             return np.zeros(0, dtype=np.int64)
-        missing = np.full(len(pairs.units), -np.inf)
-        values = np.stack([plan.values if plan else missing for plan in plans])
-        rooms = np.stack([plan.rooms if plan else missing for plan in plans])
         heaviest = np.array([plan.heaviest if plan else -1 for plan in plans])
-        weak = np.stack([plan.weak if plan else np.zeros(len(name.tokens)) for plan in plans])
-        rows = np.flatnonzero((values > 0).any(axis=0))
-        names, masses, owners, parts = self.tables.postings.names(pairs.entries[rows])
-        rows = rows[owners]
-        keep = np.flatnonzero((values[parts, rows] > 0) & (masses <= heaviest[parts]))
-        names, masses, rows, parts = names[keep], masses[keep], rows[keep], parts[keep]
+        weak = np.array([plan.weak if plan else [0.0] * size for plan in plans])
+        positive = [np.flatnonzero(values[part] > 0) for part in parts]
+        rows = np.concatenate(positive)
+        read = np.repeat(parts, [len(each) for each in positive])
+        names, masses, owners = self.tables.postings.names(pairs.entries[rows], read)
+        rows, read = rows[owners], read[owners]
+        keep = np.flatnonzero(masses <= heaviest[read])
+        names, masses, rows, read = names[keep], masses[keep], rows[keep], read[keep]
         if not len(names):
             return names
         units = pairs.units[rows]
-        several = self._several(names, units, met, len(name.tokens))
-        lone = ~several
+        several = self._several(names, units, met, size)
+        value = values[read, rows]
+        lone = np.flatnonzero(~several & (value >= whole))
         spare = np.concatenate((np.zeros((PARTS, 1)), np.cumsum(weak, axis=1)), axis=1)
-        others = spare[parts, -1] - spare[parts, met.ends[units]] + spare[parts, met.firsts[units]]
-        value, room = values[parts, rows], rooms[parts, rows]
-        lone &= (value >= whole) & (masses <= np.floor((room + others - whole) * MASS_SCALE))
-        alone: Ints = names[lone]
-        names, rows, parts, units = names[several], rows[several], parts[several], units[several]
+        lone_read, lone_units = read[lone], units[lone]
+        others = spare[lone_read, -1] - spare[lone_read, met.ends[lone_units]]
+        others += spare[lone_read, met.firsts[lone_units]]
+        room = rooms[lone_read, rows[lone]]
+        alone: Ints = names[lone[masses[lone] <= np.floor((room + others - whole) * MASS_SCALE)]]
+        names, value, read, units = names[several], value[several], read[several], units[several]
+        room = rooms[read, rows[several]]
         if not len(names):
             return alone
         positions, owners = spread(met.firsts[units], met.ends[units])
-        names, rows, parts, units = names[owners], rows[owners], parts[owners], units[owners]
+        names, value, room, read, units = (
+            names[owners],
+            value[owners],
+            room[owners],
+            read[owners],
+            units[owners],
+        )
         order = np.argsort(names * _POSITIONS + positions, kind="stable")
-        names, rows, parts = names[order], rows[order], parts[order]
+        names, value, room, read = names[order], value[order], room[order], read[order]
         units, positions = units[order], positions[order]
-        spans = met.ends[units] - met.firsts[units]
+        spans_of = met.ends[units] - met.firsts[units]
         starts = _starts((names[1:] != names[:-1]) | (positions[1:] != positions[:-1]))
-        value = np.maximum.reduceat(values[parts, rows] / spans, starts)
-        room = np.maximum.reduceat(rooms[parts, rows] / spans, starts)
-        names, parts, positions = names[starts], parts[starts], positions[starts]
-        room = np.maximum(room - weak[parts, positions], 0)
+        value = np.maximum.reduceat(value / spans_of, starts)
+        room = np.maximum.reduceat(room / spans_of, starts)
+        names, read, positions = names[starts], read[starts], positions[starts]
+        room = np.maximum(room - weak[read, positions], 0)
         starts = _starts(names[1:] != names[:-1])
-        names, parts = names[starts], parts[starts]
+        names, read = names[starts], read[starts]
         value = np.add.reduceat(value, starts)
-        room = np.add.reduceat(room, starts) + weak.sum(axis=1)[parts]
+        room = np.add.reduceat(room, starts) + weak.sum(axis=1)[read]
         masses = self.tables.masses[names]
         fits = (value >= whole) & (masses <= np.floor((room - whole) * MASS_SCALE))
         found: Ints = np.concatenate((alone, names[fits]))
@@ -413,19 +455,6 @@ class Searcher:
         marks[names] = 0
         several: npt.NDArray[np.bool_] = (marked & (marked - np.uint64(1))) != 0
         return several
-
-    def _values(self, query: QueryBound, met: _Units, pairs: _Pairs) -> Floats:
-        """The value of each pair (see :class:`~watchkeeper.match.bounds.QueryBound`)."""
-        ratio, conflict = query.scales()
-        units = pairs.units
-        weight, left_over = met.weights[units], met.left_over[units]
-        share, listed = pairs.shares, pairs.listed
-        both = weight + listed
-        value = ratio * share * both - (1 - share) * (both + conflict * np.minimum(weight, listed))
-        letters = met.letters[units]
-        initial_weight = query.params.kind_weights[TokenKind.INITIAL]
-        initials = 2 * ratio * letters * initial_weight - np.maximum(0.0, weight - listed)
-        return np.where(letters > 0, initials, value) + left_over
 
     # -- one listed name at a time ------------------------------------------------------
 
@@ -486,15 +515,32 @@ def _starts(changes: npt.NDArray[np.bool_]) -> Ints:
     return np.flatnonzero(np.concatenate(([True], changes)))
 
 
-def _spread(met: _Units, amounts: Floats, size: int) -> Floats:
-    """For each of ``size`` positions, the largest share of the (positive) amounts of the
-    units over it, each spread evenly over its positions: the sum over the positions is at
-    least that over any units at disjoint positions."""
-    shares = np.maximum(amounts, 0) / (met.ends - met.firsts)
-    positions, owners = spread(met.firsts, met.ends)
-    most = np.zeros(size)
-    np.maximum.at(most, positions, shares[owners])
-    return most
+def _plan(
+    query: QueryBound,
+    spans: list[tuple[int, int]],
+    values: list[float],
+    rooms: list[float],
+    weak_rooms: list[float],
+) -> _Plan | None:
+    """What the best value, room and room of no value of the units that met entries (at
+    these ``spans`` of positions) tell of the names of one part of the postings, or None if
+    none of them can reach the threshold.
+
+    A position's weak room is the largest of those of the units over it, each spread
+    evenly over its positions: the sum over the positions is at least that over any units
+    at disjoint positions."""
+    reaches = [
+        Reach(first, end, value, room)
+        for (first, end), value, room in zip(spans, values, rooms, strict=True)
+    ]
+    if not query.reachable(reaches):
+        return None
+    weak = [0.0] * query.size
+    for (first, end), room in zip(spans, weak_rooms, strict=True):
+        share = max(room, 0.0) / (end - first)
+        for position in range(first, end):
+            weak[position] = max(weak[position], share)
+    return _Plan(scaled_mass(query.heaviest(reaches)), weak)
 
 
 def skeleton_lead(skeleton: str) -> int:
