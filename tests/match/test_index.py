@@ -114,6 +114,8 @@ def test_arabic_script_finds_the_latin_spelling(latin_index: CandidateIndex) -> 
         "Шамиль Мгоедович Алиев",  # two letters missing, Cyrillic
         "عبالرحمن زاهد",  # two letters missing, Arabic
         "Ibrahim Madani Nasser al Otaibi",  # a particle in a joined listed run and alone
+        "Mohammed Tuf Aili Akhtr",  # two query words joined are a letter longer than "Tufail"
+        "Abu Rus Dani Akhtr",  # ... than "Rusdan"
     ],
 )
 def test_candidates_keep_everything_exhaustive_scoring_finds(

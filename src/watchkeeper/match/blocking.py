@@ -17,7 +17,9 @@ A name is cut into *units*, each a way its tokens may meet the tokens of another
   scripts: a query word looks up those of the other kind only, as readings count only
   between two scripts;
 - runs of two or three adjacent tokens joined into one word (split / merge: "Abdul Rahman"
-  / "Abdulrahman"), by their text as written and the variants of their sounds;
+  / "Abdulrahman"), by their text as written (a query's also with a letter deleted) and
+  the variants of their sounds; a run and a word may be a letter apart whatever keys they
+  met under (:func:`run_likeness`);
 - acronyms: a short word as the initials of two to four words ("PLA" / "People's
   Liberation Army");
 - initials: a word by its first letter, to meet an initial of the other name;
@@ -161,11 +163,14 @@ SpacedKeys = tuple[tuple[KeySpec, ...], tuple[Space, ...]]
 @lru_cache(maxsize=1 << 16)
 def _word_keys(token: Token, own_script: bool, joined: bool, listed: bool) -> SpacedKeys:
     """The keys of a word of a listed name (``listed``) or of a query name, or of a run of
-    its tokens ``joined`` into one word (taken as written, but for its sounds; on the
-    listed side its skeleton too).  A word looks up the skeletons of listed words written
-    the other way (with or without short vowels)."""
+    its tokens ``joined`` into one word (taken as written, but for its sounds and, on the
+    query side, a letter deleted; on the listed side its skeleton too).  A word looks up
+    the skeletons of listed words written the other way (with or without short vowels)."""
     text, key, skeleton = token.text, token.key, token.skeleton
-    most = 0 if joined else _most_deletions(len(text), _MIN_TEXT_DELETION, _MIN_TWO_LETTERS)
+    if joined:
+        most = 0 if listed else 1
+    else:
+        most = _most_deletions(len(text), _MIN_TEXT_DELETION, _MIN_TWO_LETTERS)
     keys: list[tuple[KeySpec, Space]] = [((TEXT, text, most), Space.TEXT)]
     if own_script and not joined:
         most = _most_deletions(len(token.original), *_MIN_ORIGINAL_DELETIONS)
@@ -297,6 +302,15 @@ def likeness(
         ),
     ]
     return np.choose(kinds, by_kind)
+
+
+def run_likeness(
+    alike: npt.NDArray[np.float64], lengths: Ints, listed_lengths: Ints, params: SimilarityParams
+) -> npt.NDArray[np.float64]:
+    """:func:`likeness` of a joined run and a word: listed runs are filed without letters
+    deleted, so such a pair may be a letter apart whatever keys it met under."""
+    longest = np.maximum(np.maximum(lengths, listed_lengths), 1)
+    return np.maximum(alike, 1 - params.edit_costs[1] / longest)
 
 
 _TABLED = 64

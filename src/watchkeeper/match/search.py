@@ -35,6 +35,7 @@ from watchkeeper.match.blocking import (
     joined_tokens,
     likeness_kinds,
     query_keys,
+    run_likeness,
     units,
 )
 from watchkeeper.match.bounds import Met, Profile, QueryBound, Reach, bound, profile
@@ -319,6 +320,10 @@ class Searcher:
         fits |= run & (listed_meets == Meets.SPELLING) & listed_words & close & merged
         params = tables.params
         alike = self._likeness(kinds, lengths, listed_lengths)
+        joined = run | (listed_meets == Meets.RUN)
+        alike[joined] = run_likeness(
+            alike[joined], lengths[joined], listed_lengths[joined], params.similarity
+        )
         alike = np.where(listed_words & words & ~own_script, alike, 1.0)
         keep = np.flatnonzero(fits & (alike > params.floor))
         pairs = units[keep] * len(tables.entry_meets) + entries[keep]
