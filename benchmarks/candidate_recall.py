@@ -1,6 +1,6 @@
 """Candidate index: recall against exhaustive scoring, build and load time, size, memory, latency.
 
-    .venv/bin/python benchmarks/candidate_recall.py [--listed 300] [--threshold T] [--db DIR]
+    .venv/bin/python benchmarks/candidate_recall.py [--listed 300] [--seed N] [--db DIR]
 
 Every file of ``../shared/data/lists`` is imported into a temporary store (``--db DIR`` keeps
 it, and reuses it when it holds lists already) and the index is built from the current
@@ -363,6 +363,9 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", type=Path, help="store to use (and keep)")
+    parser.add_argument(
+        "--seed", type=int, default=SEED, help="another sample of queries (fresh misses)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         home = args.db or Path(scratch) / "home"
@@ -377,7 +380,7 @@ def main() -> None:
             f"build {build_seconds:.1f} s, file {path.stat().st_size / 2**20:.0f} MiB, "
             f"load {median_load_seconds(path):.2f} s (median of 5)"
         )
-        rng = random.Random(SEED)
+        rng = random.Random(args.seed)
         queries = perturbed_queries(entities, args.listed, rng)
         queries += bench_names(args.unlisted // 2, rng)
         queries += made_up_names(args.unlisted - args.unlisted // 2, rng)
