@@ -85,3 +85,30 @@ def test_a_lower_threshold_finds_more(matcher: Matcher) -> None:
     strict = hit_ids(matcher, "Ahmad Hassan", limit=1000)
     lenient = matcher.match_names(["Ahmad Hassan"], Schema.PERSON, threshold=0.43, limit=1000)
     assert set(strict) < {matcher.index.entity(hit.entity).id for hit in lenient}
+
+
+def test_names_looked_up_together_get_the_hits_they_get_alone(
+    matcher: Matcher, un_entities: dict[str, Entity]
+) -> None:
+    """A batch's names prefetched together (on an index that has seen none of them) score
+    as each does on its own."""
+    queries = [
+        "Abu Bakr al-Baghdadi",
+        "Aboubakr el Baghdadi",
+        "Ibrahim Awad al Samarai",
+        "Abdul Rahman",
+        "Hizbullah",
+        "Maria Schneider",
+        "Al-Qaida in the Islamic Maghreb",
+        "عبد الرحمن",
+        "Усама бен Ладен",
+    ]
+    batch = Matcher(CandidateIndex.build(list(un_entities.values())))
+    prepared = [batch.prepare([query], Schema.PERSON) for query in queries]
+    batch.index.prefetch(name for names in prepared for name in names)
+    together = [batch.match_prepared(names, limit=1000) for names in prepared]
+    alone = [matcher.match_names([query], Schema.PERSON, limit=1000) for query in queries]
+    assert [[(h.entity, h.score) for h in hits] for hits in together] == [
+        [(h.entity, h.score) for h in hits] for hits in alone
+    ]
+    assert sum(map(len, alone)) > len(queries)

@@ -90,7 +90,7 @@ def screen_command(
     if input_file is not None:
         _screen_file(screener, input_file, output_file, limit, workers)
         return
-    results = [(query, screener.screen(query, limit)) for query in queries]
+    results = list(zip(queries, screener.screen_many(queries, limit), strict=True))
     if as_json:
         for query, hits in results:
             sys.stdout.write(json.dumps(result_line(query.id, hits), ensure_ascii=False) + "\n")
@@ -162,11 +162,10 @@ def _screen_chunks(
 def _screen_chunk(
     screener: Screener, queries: Sequence[Query], limit: int
 ) -> list[tuple[bool, str]]:
-    results = []
-    for query in queries:
-        hits = screener.screen(query, limit)
-        results.append((bool(hits), json.dumps(result_line(query.id, hits), ensure_ascii=False)))
-    return results
+    return [
+        (bool(hits), json.dumps(result_line(query.id, hits), ensure_ascii=False))
+        for query, hits in zip(queries, screener.screen_many(queries, limit), strict=True)
+    ]
 
 
 @contextmanager

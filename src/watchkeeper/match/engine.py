@@ -63,8 +63,23 @@ class Matcher:
         of another schema are still compared (the schema is evidence for the final score,
         not a filter).
         """
+        return self.match_prepared(self.prepare(query_names, schema), threshold, limit)
+
+    def prepare(
+        self, query_names: Sequence[str], schema: Schema | None = None
+    ) -> list[PreparedName]:
+        """The query names prepared for :meth:`match_prepared` (those with no words left
+        out)."""
         prepared = [self.index.prepare_query(text, schema) for text in query_names]
-        prepared = [name for name in prepared if name.tokens]
+        return [name for name in prepared if name.tokens]
+
+    def match_prepared(
+        self,
+        prepared: Sequence[PreparedName],
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = 10,
+    ) -> list[NameHit]:
+        """:meth:`match_names` of names already prepared."""
         caches: list[SimilarityCache] = [{} for _ in prepared]
         best: list[tuple[float, int, NameHit]] = []
         """A heap of the ``limit`` best hits so far, the worst on top."""

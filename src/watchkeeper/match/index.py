@@ -375,6 +375,12 @@ class CandidateIndex:
         """A query name prepared with this index's word weights."""
         return prepare_name(text, schema.value if schema else None, self.weights, self.params)
 
+    def prefetch(self, names: Iterable[PreparedName]) -> None:
+        """Look up the keys of many prepared query names together (far cheaper than one
+        name at a time, as in a batch); their :meth:`candidates` then find them
+        remembered."""
+        self._searcher.prefetch(names)
+
     def name_tokens(self, name_id: int) -> tuple[Token, ...]:
         """The tokens of the listed name ``name_id`` (cheaper than :meth:`prepared` for a
         pass over every name)."""

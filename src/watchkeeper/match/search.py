@@ -20,7 +20,7 @@ with a few array operations rather than by comparing it with them.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -254,24 +254,40 @@ class Searcher:
             np.array(letters, dtype=np.float64),
         )
 
-    def _pairs(self, met: _Units) -> _Pairs:
+    def prefetch(self, names: Iterable[PreparedName]) -> None:
+        """Look up the units of many query names together, which costs far less than one
+        name at a time; their searches then find what the units met remembered."""
+        self._met_by_unit(
+            [
+                unit
+                for name in names
+                for unit in units(name.tokens, name.weights, joined_tokens(name), listed=False)
+            ]
+        )
+
+    def _met_by_unit(self, found: Sequence[Unit]) -> list[_Met]:
         """The entries each unit met that :func:`compare_names` may align with it:
         remembered, or found together."""
-        identities = [_identity(unit) for unit in met.units]
+        identities = [_identity(unit) for unit in found]
         remembered = self._remembered
-        found = {
+        known = {
             identity: remembered[identity] for identity in identities if identity in remembered
         }
         missing = {
             identity: unit
-            for identity, unit in zip(identities, met.units, strict=True)
-            if identity not in found
+            for identity, unit in zip(identities, found, strict=True)
+            if identity not in known
         }
         if missing:
             new = dict(zip(missing, self._meet(list(missing.values())), strict=True))
-            found.update(new)
+            known.update(new)
             self._remember(new)
-        each = [found[identity] for identity in identities]
+        return [known[identity] for identity in identities]
+
+    def _pairs(self, met: _Units) -> _Pairs:
+        """The entries each unit met that :func:`compare_names` may align with it, in one
+        row each."""
+        each = self._met_by_unit(met.units)
         sizes = np.array([len(unit.entries) for unit in each], dtype=np.int64)
         entries = np.concatenate([unit.entries for unit in each], dtype=np.int64)
         present = np.flatnonzero(sizes)
