@@ -28,6 +28,7 @@ from xml.sax.saxutils import escape
 from corpus import DATA
 from workload import NEWEST_LISTS, name_tokens
 
+from watchkeeper.cli.messages import UNITS_PER_TASK
 from watchkeeper.importing import ImportPolicy, import_paths
 from watchkeeper.message_screening import MessageScreener
 from watchkeeper.messages.reader import read_message_file
@@ -110,14 +111,19 @@ def write_manifest(path: Path, passengers: int, rng: random.Random) -> None:
 
 
 def screen_files(screener: MessageScreener, paths: list[Path]) -> Counter[str]:
-    """Decisions of every unit of ``paths`` (and "error" for what could not be read)."""
+    """Decisions of every unit of ``paths`` (and "error" for what could not be read),
+    screened in batches of units as the command's workers screen them."""
     decisions: Counter[str] = Counter()
+    units = []
     for path in paths:
         for item in read_message_file(path):
             if isinstance(item, MessageFormatError):
                 decisions["error"] += 1
             else:
-                decisions[screener.screen_unit(item).decision] += 1
+                units.append(item)
+    for start in range(0, len(units), UNITS_PER_TASK):
+        for result in screener.screen_units(units[start : start + UNITS_PER_TASK]):
+            decisions[result.decision] += 1
     return decisions
 
 

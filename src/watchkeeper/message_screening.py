@@ -173,14 +173,22 @@ class _Recent(Generic[Remembered]):
         self._size = size
         self._results: dict[str, Remembered] = {}
 
+    def __contains__(self, key: str) -> bool:
+        return key in self._results
+
     def get(self, key: str, compute: Callable[[], Remembered]) -> Remembered:
         """The result for ``key``, computed when it is not remembered."""
         result = self._results.get(key)
         if result is None:
-            if len(self._results) >= self._size:
-                self._results.clear()
-            result = self._results[key] = compute()
+            result = compute()
+            self.put(key, result)
         return result
+
+    def put(self, key: str, result: Remembered) -> None:
+        """Remember ``result`` for ``key``."""
+        if len(self._results) >= self._size:
+            self._results.clear()
+        self._results[key] = result
 
 
 class MessageScreener:
@@ -204,6 +212,19 @@ class MessageScreener:
         ]
         return UnitResult(unit, most_severe([hit.decision for hit in hits]), hits)
 
+    def screen_units(self, units: Sequence[ScreeningUnit]) -> list[UnitResult]:
+        """:meth:`screen_unit` of each unit, the parties of all of them screened together
+        (a batch costs far less this way than one party at a time)."""
+        parties = {
+            repr(query): query
+            for query in (_anonymous(party.query) for unit in units for party in unit.parties)
+            if query.names and repr(query) not in self._party_hits_by_query
+        }
+        found = self._screener.screen_many(list(parties.values()), self.policy.hits_per_field)
+        for key, hits in zip(parties, found, strict=True):
+            self._party_hits_by_query.put(key, hits)
+        return [self.screen_unit(unit) for unit in units]
+
     def _party_hits(self, unit: ScreeningUnit) -> list[FieldHit]:
         hits = []
         for party in unit.parties:
@@ -215,7 +236,7 @@ class MessageScreener:
 
     def _screened(self, query: Query) -> list[Hit]:
         """The hits of a party's query (remembered)."""
-        anonymous = dataclasses.replace(query, id="")
+        anonymous = _anonymous(query)
         return self._party_hits_by_query.get(
             repr(anonymous),
             partial(self._screener.screen, anonymous, self.policy.hits_per_field),
@@ -332,3 +353,8 @@ def _name_item(comparison: NameComparison) -> dict[str, Any]:
 def most_severe(decisions: Sequence[Decision]) -> Decision:
     """The most severe of ``decisions`` (pass when there are none)."""
     return max(decisions, key=lambda d: d.severity, default=Decision.PASS)
+
+
+def _anonymous(query: Query) -> Query:
+    """A party's query without its id: what its hits are remembered by (as ``repr``)."""
+    return dataclasses.replace(query, id="")

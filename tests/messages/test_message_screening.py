@@ -23,7 +23,7 @@ from watchkeeper.messages.units import (
     Party,
     ScreeningUnit,
 )
-from watchkeeper.model import DateSpec, Identifier, IdType, Query, Schema
+from watchkeeper.model import DateSpec, Entity, Identifier, IdType, Query, Schema
 from watchkeeper.sources import ofac_csv
 
 
@@ -200,3 +200,27 @@ def test_a_party_recurring_in_every_transaction_is_reported_at_each_own_path(
     ]
     assert [[hit.field for hit in result.hits] for result in results] == [[p] for p in paths]
     assert len({(r.hits[0].id, r.hits[0].score) for r in results}) == 1
+
+
+def test_units_screened_together_get_what_each_gets_alone(
+    un_message_screener: MessageScreener, un_entities: dict[str, Entity]
+) -> None:
+    """A batch's parties are looked up together (by a screener that has seen none of them);
+    each unit's result is the one it gets on its own."""
+    names = [
+        ("Dbtr/Nm", "Hafez Saeed", Schema.PERSON),
+        ("Cdtr/Nm", "Maria Fernanda Lopez", Schema.PERSON),
+        ("Dbtr/Nm", "Aboubakr el Baghdadi", None),
+        ("Cdtr/Nm", "Hafez Saeed", Schema.PERSON),
+        ("Dbtr/Nm", "Al Qaida in the Islamic Maghreb", Schema.ORGANIZATION),
+        ("Cdtr/Nm", "Nordic Timber Oy", Schema.ORGANIZATION),
+    ]
+    units = [
+        unit_with([party(f"CdtTrfTxInf[{n // 2 + 1}]/{path}", name, schema)])
+        for n, (path, name, schema) in enumerate(names)
+    ]
+    batch = MessageScreener(CandidateIndex.build(list(un_entities.values())))
+    together = [result.to_dict() for result in batch.screen_units(units)]
+    alone = [un_message_screener.screen_unit(unit).to_dict() for unit in units]
+    assert together == alone
+    assert [line["decision"] for line in alone].count("pass") == 2

@@ -163,12 +163,14 @@ def _chunks(
 def _screen_chunk(
     screener: MessageScreener, chunk: list[ScreeningUnit | _Outcome]
 ) -> list[_Outcome]:
+    units = [item for item in chunk if not isinstance(item, _Outcome)]
+    results = iter(screener.screen_units(units))
     outcomes = []
     for item in chunk:
         if isinstance(item, _Outcome):
             outcomes.append(item)
         else:
-            result = screener.screen_unit(item)
+            result = next(results)
             outcomes.append(_Outcome(result.decision, _json(result.to_dict())))
     return outcomes
 

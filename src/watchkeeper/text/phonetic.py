@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
 
 _VOWELS = frozenset("aeiouy")
 _DIGRAPHS: tuple[tuple[str, str], ...] = (
@@ -97,7 +98,6 @@ def _letter_class(text: str, index: int) -> str:
     return char if char.isdigit() else ""
 
 
-_REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 _FIXED_CLASSES = dict(_DIGRAPHS) | _LETTERS
 """Classes of the digraphs and of the letters whose class does not depend on context."""
 _SOUNDS = re.compile("|".join(digraph for digraph, _ in _DIGRAPHS) + "|.", re.DOTALL)
@@ -106,7 +106,7 @@ _SOUNDS = re.compile("|".join(digraph for digraph, _ in _DIGRAPHS) + "|.", re.DO
 
 def _collapse(symbols: str) -> str:
     """Runs of one symbol count once."""
-    return _REPEATS.sub(r"\1", symbols)
+    return "".join(symbol for symbol, _ in groupby(symbols))
 
 
 @lru_cache(maxsize=1 << 16)
