@@ -102,6 +102,8 @@ def dominant_script(text: str) -> Script:
 
     Kana wins over Han when both occur, since Japanese mixes them and Chinese never uses kana.
     """
+    if text.isascii():
+        return Script.LATIN if any(map(str.isalpha, text)) else Script.COMMON
     counts: dict[Script, int] = {}
     for char in text:
         script = char_script(char)
