@@ -54,6 +54,7 @@ import numpy.typing as npt
 from watchkeeper.match.engine import Matcher, NameHit
 from watchkeeper.match.index import CandidateIndex
 from watchkeeper.match.indexing import SavedToken
+from watchkeeper.match.postings import Ints
 from watchkeeper.match.tokensim import How
 from watchkeeper.model import NameKind, Schema
 from watchkeeper.text.tokens import Token, TokenKind, tokenize_name
@@ -251,14 +252,13 @@ def _is_identifying(token: Token | SavedToken) -> bool:
     return token.kind in (TokenKind.WORD, TokenKind.NUMBER) and token.text not in NARRATIVE_WORDS
 
 
-Ints = npt.NDArray[np.int64]
-Keys = npt.NDArray[np.object_]
+_Keys = npt.NDArray[np.object_]
 
 
 class _NameWords(NamedTuple):
     """The identifying words of every listed name, name after name."""
 
-    keys: Keys
+    keys: _Keys
     """Key number -> key (:func:`word_key`)."""
     owners: Ints
     """Each word's listed name (ascending)."""
@@ -276,7 +276,7 @@ class _Runs:
     """Keys of every listed name in one list: name ``n``'s are ``keys[starts[n] : starts[n +
     1]]``."""
 
-    def __init__(self, keys: Keys, numbers: Ints, owners: Ints, count: int) -> None:
+    def __init__(self, keys: _Keys, numbers: Ints, owners: Ints, count: int) -> None:
         """``numbers``: key numbers, with ``owners``, their listed names (ascending) among
         ``count``."""
         self._starts: list[int] = np.searchsorted(owners, np.arange(count + 1)).tolist()
@@ -300,7 +300,7 @@ def _distinct_pairs(firsts: Ints, seconds: Ints) -> tuple[Ints, Ints]:
     return pairs // width, pairs % width
 
 
-def _postings(keys: Keys, numbers: Ints, names: Ints) -> dict[str, list[int]]:
+def _postings(keys: _Keys, numbers: Ints, names: Ints) -> dict[str, list[int]]:
     """Key -> the listed names that have it, from (key number, name) pairs in that order."""
     firsts = np.flatnonzero(np.diff(numbers, prepend=-1))
     bounds = [*firsts.tolist(), len(numbers)]
@@ -325,7 +325,7 @@ class ListedWords:
     """
 
     _NEAR_KEPT = 100_000
-    """Keys whose words one sound longer are kept (texts repeat their words)."""
+    """_Keys whose words one sound longer are kept (texts repeat their words)."""
 
     def __init__(self, index: CandidateIndex) -> None:
         key_counts, skeleton_counts, names = index.weights.counts()
