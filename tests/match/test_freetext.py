@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from watchkeeper.match.engine import Matcher
-from watchkeeper.match.freetext import Role, TextHit, TextScanner
+from watchkeeper.match.freetext import Role, TextHit, TextScanner, word_key
 from watchkeeper.match.index import CandidateIndex
 from watchkeeper.model import Entity, Schema
+from watchkeeper.text.tokens import tokenize_name
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +119,19 @@ def test_codes_and_numbers_are_no_part_of_a_name(scanner: TextScanner) -> None:
         ("DE89370400440532013000", Role.BREAK),
     ]
     assert scanner.scan("AL-NUSRAH 2231 FRONT") == []
+
+
+@pytest.mark.parametrize("typo", ["BAGHDAD", "BAGHADADI"])
+def test_a_word_a_sound_off_a_listed_word_may_be_it(scanner: TextScanner, typo: str) -> None:
+    """A word no listed name has is looked up by the keys one sound longer ("BAGHDAD") or
+    shorter ("BAGHADADI") than its own: it may be a typo of the listed "BAGHDADI"."""
+    listed = word_key(tokenize_name("BAGHDADI")[0])
+    word = tokenize_name(typo)[0]
+    may_be, as_spelled = scanner.listed.keys_of(word)
+    assert not as_spelled
+    assert listed in may_be
+    assert all(abs(len(key) - len(word.key)) == 1 for key in may_be)
+    assert scanner.listed.keys_of(word) == (may_be, as_spelled)
 
 
 def test_ordinary_text_makes_no_matcher_query(scanner: TextScanner) -> None:

@@ -15,6 +15,7 @@ from watchkeeper.match.index import (
     content_key,
     versions_key,
 )
+from watchkeeper.match.indexing import token_fields
 from watchkeeper.match.names import (
     DEFAULT_THRESHOLD,
     NameComparison,
@@ -233,6 +234,18 @@ def test_candidates_name_the_listed_names_to_compare(index: CandidateIndex) -> N
     entity = index.entity(candidate.entity)
     assert all(item.entity == candidate.entity for item in listed)
     assert {entity.names[item.name].full for item in listed} >= {"ABID HAMID MAHMUD AL-TIKRITI"}
+
+
+def test_every_listed_name_at_once_reads_as_one_at_a_time(index: CandidateIndex) -> None:
+    """The views of all listed names at once (for a pass over every one) give what
+    ``name_tokens`` and ``listed`` give name by name."""
+    starts, ids = index.name_token_ids()
+    entities = index.name_entities()
+    assert len(starts) == index.name_count + 1 == len(entities) + 1
+    for name_id in range(index.name_count):
+        saved = index.saved_tokens(ids[starts[name_id] : starts[name_id + 1]].tolist())
+        assert saved == [token_fields(token) for token in index.name_tokens(name_id)]
+        assert entities[name_id] == index.listed(name_id).entity
 
 
 def test_candidates_do_not_depend_on_what_the_search_remembers(

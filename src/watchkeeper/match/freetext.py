@@ -46,9 +46,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
 
 from watchkeeper.match.engine import Matcher, NameHit
 from watchkeeper.match.index import CandidateIndex
+from watchkeeper.match.indexing import SavedToken
+from watchkeeper.match.postings import Ints
 from watchkeeper.match.tokensim import How
 from watchkeeper.model import NameKind, Schema
 from watchkeeper.text.tokens import Token, TokenKind, tokenize_name
@@ -229,7 +235,7 @@ def word_role(tokens: Sequence[Token]) -> Role:
     return Role.INNER
 
 
-def word_key(token: Token) -> str:
+def word_key(token: Token | SavedToken) -> str:
     """What a word is looked up by: its phonetic key, or its consonant skeleton (marked)
     for a word written without short vowels, as :class:`TokenWeights` counts them."""
     return "~" + token.skeleton if token.vowelless else token.key
@@ -240,10 +246,74 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
-def _is_identifying(token: Token) -> bool:
+def _is_identifying(token: Token | SavedToken) -> bool:
     """An ordinary word or a number: what a listed name is made of, particles, legal forms
     and words of narratives aside."""
     return token.kind in (TokenKind.WORD, TokenKind.NUMBER) and token.text not in NARRATIVE_WORDS
+
+
+_Keys = npt.NDArray[np.object_]
+
+
+class _NameWords(NamedTuple):
+    """The identifying words of every listed name, name after name."""
+
+    keys: _Keys
+    """Key number -> key (:func:`word_key`)."""
+    owners: Ints
+    """Each word's listed name (ascending)."""
+    numbers: Ints
+    """Each word's key number."""
+    distinctive: npt.NDArray[np.bool_]
+    """Whether each word is distinctive."""
+    tokens: list[SavedToken]
+    """The distinct listed tokens."""
+    token_of: Ints
+    """Each word's token in :attr:`tokens`."""
+
+
+class _Runs:
+    """Keys of every listed name in one list: name ``n``'s are ``keys[starts[n] : starts[n +
+    1]]``."""
+
+    def __init__(self, keys: _Keys, numbers: Ints, owners: Ints, count: int) -> None:
+        """``numbers``: key numbers, with ``owners``, their listed names (ascending) among
+        ``count``."""
+        self._starts: list[int] = np.searchsorted(owners, np.arange(count + 1)).tolist()
+        self._keys: list[str] = keys[numbers].tolist()
+
+    def __getitem__(self, name: int) -> list[str]:
+        return self._keys[self._starts[name] : self._starts[name + 1]]
+
+
+def _distinct(values: Ints) -> tuple[Ints, Ints]:
+    """``values`` sorted, each once, and where each of ``values`` is among them."""
+    seen = np.bincount(values) > 0
+    return np.flatnonzero(seen), (np.cumsum(seen) - 1)[values]
+
+
+def _distinct_pairs(firsts: Ints, seconds: Ints) -> tuple[Ints, Ints]:
+    """Each (first, second) pair once, by first then second (numbers from 0)."""
+    width = int(seconds.max(initial=0)) + 1
+    pairs = np.sort(firsts * width + seconds)
+    pairs = pairs[np.diff(pairs, prepend=-1) != 0]
+    return pairs // width, pairs % width
+
+
+def _postings(keys: _Keys, numbers: Ints, names: Ints) -> dict[str, list[int]]:
+    """Key -> the listed names that have it, from (key number, name) pairs in that order."""
+    firsts = np.flatnonzero(np.diff(numbers, prepend=-1))
+    bounds = [*firsts.tolist(), len(numbers)]
+    listed = names.tolist()
+    found = keys[numbers[firsts]].tolist()
+    return {key: listed[a:b] for key, a, b in zip(found, bounds[:-1], bounds[1:], strict=True)}
+
+
+def _entity_counts(index: CandidateIndex, numbers: Ints, names: Ints, keys: int) -> Ints:
+    """Key number -> how many listed entities have the key, from (key number, name) pairs
+    (``keys`` of them)."""
+    entities = index.name_entities().astype(np.int64)[names]
+    return np.bincount(_distinct_pairs(numbers, entities)[0], minlength=keys)
 
 
 class ListedWords:
@@ -251,64 +321,101 @@ class ListedWords:
     hold, and where.
 
     Built from the tokens of the listed names of the index
-    (:meth:`CandidateIndex.name_tokens`).
+    (:meth:`CandidateIndex.name_token_ids`), each distinct one read once.
     """
+
+    _NEAR_KEPT = 100_000
+    """_Keys whose words one sound longer are kept (texts repeat their words)."""
 
     def __init__(self, index: CandidateIndex) -> None:
         key_counts, skeleton_counts, names = index.weights.counts()
         self._key_counts = key_counts
         self._skeleton_counts = skeleton_counts
         self.common_count = COMMON_SHARE * names
-        self._keys: list[tuple[str, ...]] = []
+        count = index.name_count
+        words = self._name_words(index)
+        self._keys = _Runs(words.keys, words.numbers, words.owners, count)
         """Each listed name's words (keys), numbers included: all must be met for rule B."""
-        self._distinctive: list[frozenset[str]] = []
-        self._postings: dict[str, list[int]] = {}
+        numbers, owners = words.numbers[words.distinctive], words.owners[words.distinctive]
+        by_name = _distinct_pairs(owners, numbers)
+        self._distinctive = _Runs(words.keys, by_name[1], by_name[0], count)
+        """Each listed name's distinctive words, each once."""
+        by_key = _distinct_pairs(numbers, owners)
+        self._postings = _postings(words.keys, *by_key)
         """Distinctive word -> the listed names that have it."""
-        interned: dict[str, str] = {}
-        singles: list[Token] = []
-        """The words of listed names of one word that may alert from a text alone."""
-        for name_id in range(index.name_count):
-            tokens = [t for t in index.name_tokens(name_id) if _is_identifying(t)]
-            keys = tuple(interned.setdefault(k, k) for k in map(word_key, tokens))
-            distinctive = frozenset(
-                key for token, key in zip(tokens, keys, strict=True) if self.is_distinctive(token)
-            )
-            self._keys.append(keys)
-            self._distinctive.append(distinctive)
-            for key in distinctive:
-                self._postings.setdefault(key, []).append(name_id)
-            if (
-                len(tokens) == 1
-                and distinctive
-                and len(tokens[0].text) >= LONE_MIN_LETTERS
-                and index.listed(name_id).kind is not NameKind.WEAK_ALIAS
-            ):
-                singles.append(tokens[0])
-        self.lone_words = frozenset(
-            token.text
-            for token in singles
-            if len({index.listed(n).entity for n in self._postings[word_key(token)]})
-            <= RARE_ENTITIES
-        )
+        entities = _entity_counts(index, *by_key, len(words.keys))
+        self.lone_words = self._lone_words(index, words, entities)
         """Listed names of one word (romanised) that may alert from a text alone."""
-        self._one_sound_more: dict[str, set[str]] = {}
-        """A key -> the distinctive words one sound longer."""
-        for key in self._postings:
-            if len(key) > NEAR_KEY_MIN and not key.startswith("~"):
-                for variant in _deletions(key):
-                    self._one_sound_more.setdefault(variant, set()).add(key)
+        self._near = {k for k in self._postings if len(k) > NEAR_KEY_MIN and not k.startswith("~")}
+        """The distinctive words a word one sound shorter may be a typo of."""
+        self._sounds = sorted(set().union(*self._near))
+        """The sounds of their keys."""
+        self._longer: dict[str, set[str]] = {}
+        """A key -> the words of :attr:`_near` one sound longer (those met so far)."""
 
-    def count(self, token: Token) -> int:
+    def _name_words(self, index: CandidateIndex) -> _NameWords:
+        """The identifying words of every listed name, each distinct token read once."""
+        starts, token_ids = index.name_token_ids()
+        used, token_of = _distinct(token_ids.astype(np.int64))
+        tokens = index.saved_tokens(used.tolist())
+        keys: dict[str, int] = {}
+        numbers = np.array(
+            [keys.setdefault(word_key(t), len(keys)) if _is_identifying(t) else -1 for t in tokens],
+            dtype=np.int64,
+        )[token_of]
+        distinctive = np.array([self.is_distinctive(token) for token in tokens], dtype=bool)
+        owners = np.repeat(np.arange(index.name_count, dtype=np.int64), np.diff(starts))
+        kept = numbers >= 0
+        token_of = token_of[kept]
+        return _NameWords(
+            np.array(list(keys), dtype=object),
+            owners[kept],
+            numbers[kept],
+            distinctive[token_of],
+            tokens,
+            token_of,
+        )
+
+    def _lone_words(
+        self, index: CandidateIndex, words: _NameWords, entities: Ints
+    ) -> frozenset[str]:
+        """The words of listed names of one word, a distinctive one few listed entities have
+        (``entities``: by key number), that are no weak aliases and long enough."""
+        sizes = np.bincount(words.owners, minlength=index.name_count)
+        rare = entities[words.numbers] <= RARE_ENTITIES
+        single = (sizes[words.owners] == 1) & words.distinctive & rare
+        names = words.owners[single].tolist()
+        tokens = [words.tokens[token] for token in words.token_of[single].tolist()]
+        return frozenset(
+            token.text
+            for name, token in zip(names, tokens, strict=True)
+            if len(token.text) >= LONE_MIN_LETTERS
+            and index.listed(name).kind is not NameKind.WEAK_ALIAS
+        )
+
+    def _one_sound_more(self, key: str) -> set[str]:
+        """The distinctive words one sound longer than ``key`` (of :attr:`_near`)."""
+        found = self._longer.get(key)
+        if found is None:
+            cuts = [(key[:i], key[i:]) for i in range(len(key) + 1)]
+            inserted = [head + sound + tail for head, tail in cuts for sound in self._sounds]
+            found = self._near.intersection(inserted)
+            if len(self._longer) >= self._NEAR_KEPT:
+                self._longer.clear()
+            self._longer[key] = found
+        return found
+
+    def count(self, token: Token | SavedToken) -> int:
         """In how many listed names a word occurs (by key, or by skeleton if vowelless)."""
         if token.vowelless:
             return self._skeleton_counts.get(token.skeleton, 0)
         return self._key_counts.get(token.key, 0)
 
-    def is_distinctive(self, token: Token) -> bool:
+    def is_distinctive(self, token: Token | SavedToken) -> bool:
         """Whether a word is evidence in a text: an ordinary word of at most
         :data:`COMMON_SHARE` of the listed names, not a word of narratives."""
         return (
-            token.kind is TokenKind.WORD
+            token.kind == TokenKind.WORD
             and 0 < self.count(token) <= self.common_count
             and token.text not in NARRATIVE_WORDS
         )
@@ -322,7 +429,7 @@ class ListedWords:
         if len(key) < NEAR_KEY_MIN or token.vowelless:
             return set(), False
         one_sound_less = {variant for variant in _deletions(key) if variant in self._postings}
-        return one_sound_less | self._one_sound_more.get(key, set()), False
+        return one_sound_less | self._one_sound_more(key), False
 
     def windows(self, words: Sequence[TextWord]) -> set[tuple[int, int]]:
         """(first, last) word positions of the windows of a text worth screening."""

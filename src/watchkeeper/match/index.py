@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from watchkeeper.match.blocking import joined_tokens, units
 from watchkeeper.match.bounds import Profile, left_over_weights
@@ -44,7 +45,9 @@ from watchkeeper.match.indexing import (
     SCHEMAS,
     STYLES,
     TOKEN_KINDS,
+    SavedToken,
     file_names,
+    saved_token,
     token_from_row,
 )
 from watchkeeper.match.names import (
@@ -385,6 +388,23 @@ class CandidateIndex:
         """The tokens of the listed name ``name_id`` (cheaper than :meth:`prepared` for a
         pass over every name)."""
         return tuple(map(self._token, self._records.token_ids(name_id)))
+
+    def name_token_ids(self) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+        """(starts, ids): the tokens of every listed name at once, by vocabulary id; those of
+        name ``n`` are ``ids[starts[n] : starts[n + 1]]`` (see :meth:`saved_tokens`)."""
+        records = self._records
+        starts = np.frombuffer(records.token_starts, dtype=np.int32)
+        return starts, np.frombuffer(records.tokens, dtype=np.int32)
+
+    def name_entities(self) -> npt.NDArray[np.int32]:
+        """The position of each listed name's entity, by listed name id."""
+        return np.frombuffer(self._records.entities, dtype=np.int32)
+
+    def saved_tokens(self, token_ids: Iterable[int]) -> list[SavedToken]:
+        """The listed tokens ``token_ids`` of :meth:`name_token_ids` as saved (cheaper than
+        :class:`Token` objects for a pass over every token)."""
+        rows = self._rows
+        return [saved_token(rows[token_id]) for token_id in token_ids]
 
     def _token(self, token_id: int) -> Token:
         token = self._tokens.get(token_id)
