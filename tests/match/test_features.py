@@ -332,3 +332,31 @@ def test_collected_evidence_names_each_feature(un_entities: dict[str, Entity]) -
         "identifier",
     ]
     assert all(item.effect > 0 for item in found)
+
+
+@pytest.mark.parametrize(
+    "name", ["Corporation Aa", "Azzouz Trading Limited", "Siemens GmbH", "ООО Ромашка"]
+)
+def test_a_query_of_no_schema_named_with_a_legal_form_is_a_company(
+    un_entities: dict[str, Entity], name: str
+) -> None:
+    person = un_entities["un:QDi.371"]
+    as_company = effect(schema_evidence(Query("q", [name]), person))
+    assert as_company == effect(schema_evidence(query(schema=Schema.ORGANIZATION), person)) < 0
+    assert schema_evidence(Query("q", [name]), un_entities["un:QDe.004"]) == []
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Iyad Ag Ghaly"],  # "Ag" (son of), also the German AG
+        ["Maria SA"],
+        ["Lee Doo Hwan"],  # "Doo" is a Korean syllable and the Serbian d.o.o.
+        ["Limited"],  # a legal form alone names nothing
+        ["Acme Limited", "Abd al-Baset Azzouz"],  # not every name a company's
+    ],
+)
+def test_a_legal_form_a_person_may_bear_does_not_make_a_company(
+    un_entities: dict[str, Entity], names: list[str]
+) -> None:
+    assert schema_evidence(Query("q", names), un_entities["un:QDi.371"]) == []

@@ -1064,30 +1064,11 @@ def test_a_listed_name_in_the_field_holds_the_unit_naming_the_field(
     assert (field, listed_id) in {(hit.field, hit.id) for hit in result.hits}, result.hits
 
 
-MATCHER_FALSE_POSITIVES = {
-    # A name no list holds, yet held for review by the committed matcher (issue 3):
-    # "Corporation Aa" ~ un:QDi.371's low-quality alias "AA" (0.70: the legal form weighs
-    # little).  No sample names a listed party.
-    "fedwire_CCT_Variation3_pacs008_UltmtDbtr.xml",
-}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            path,
-            marks=pytest.mark.xfail(
-                path.name in MATCHER_FALSE_POSITIVES,
-                reason="matcher false positive: a two-letter weak alias",
-                strict=True,
-            ),
-        )
-        for path in SAMPLES
-    ],
-    ids=lambda path: f"{path.parent.name}/{path.name}",
-)
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_the_unmodified_samples_pass(un_message_screener: MessageScreener, path: Path) -> None:
+    # No sample names a listed party.  "Corporation Aa" (an ultimate debtor of a Fedwire
+    # sample) once met un:QDi.371's weak alias "AA" (a person's initials): a name with a
+    # legal form is now taken for a company's (features.named_as_company).
     for unit in read_units(path):
         result = un_message_screener.screen_unit(unit)
         assert (result.decision, result.hits) == (Decision.PASS, []), unit.unit

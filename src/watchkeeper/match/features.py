@@ -21,11 +21,12 @@ import datetime
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from watchkeeper.countries import country_code
 from watchkeeper.model import DateSpec, Entity, Identifier, IdType, Query, Schema
+from watchkeeper.text.tokens import NameStyle, TokenKind, tokenize_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,14 +390,42 @@ aircraft often carry the name of the company that owns or runs them, so a mild s
 
 def schema_evidence(query: Query, entity: Entity) -> list[Evidence]:
     """Whether the query can be the listed kind of thing; LegalEntity or an unknown schema
-    on either side fits everything."""
+    on either side fits everything, except that a query whose every name has a legal form
+    is an organisation's (:func:`named_as_company`)."""
     unknown = (None, Schema.LEGAL_ENTITY)
-    if query.schema in (*unknown, entity.schema) or entity.schema in unknown:
+    schema = query.schema
+    detail = f"query is a {schema}"
+    if schema in unknown and named_as_company(tuple(query.names)):
+        schema = Schema.ORGANIZATION
+        detail = "query names a company (a legal form)"
+    if schema in (*unknown, entity.schema) or entity.schema in unknown:
         return []
-    person = Schema.PERSON in (query.schema, entity.schema)
+    person = Schema.PERSON in (schema, entity.schema)
     effect = PERSON_SCHEMA_MISMATCH_EFFECT if person else THING_SCHEMA_MISMATCH_EFFECT
-    detail = f"query is a {query.schema}, listed entity a {entity.schema}"
-    return [Evidence("schema", effect, detail)]
+    return [Evidence("schema", effect, f"{detail}, listed entity a {entity.schema}")]
+
+
+NAME_SYLLABLE_FORMS = frozenset({"ano", "asa", "cie", "doo", "pao", "sae", "sas", "too", "tov"})
+"""Legal forms that are also given names or syllables of persons' names ("Asa", "Lee Doo
+Hwan", "Pao"): no sign of a company."""
+
+
+@lru_cache(maxsize=4096)
+def named_as_company(names: tuple[str, ...]) -> bool:
+    """Whether each of these names is a company's (:func:`_company_name`)."""
+    return bool(names) and all(map(_company_name, names))
+
+
+def _company_name(name: str) -> bool:
+    """Whether a name starts or ends with a legal form that no person's name has, next to
+    another word: one found even when the name is read as a person's ("Corporation",
+    "Limited", "GmbH", "OOO"; not "AG" or "SA", which are also parts of persons' names:
+    "Iyad Ag Ghaly"), and not one of :data:`NAME_SYLLABLE_FORMS`."""
+    tokens = tokenize_name(name, NameStyle.PERSON)
+    return len(tokens) > 1 and any(
+        token.kind is TokenKind.LEGAL_FORM and token.text not in NAME_SYLLABLE_FORMS
+        for token in (tokens[0], tokens[-1])
+    )
 
 
 # --- all features ------------------------------------------------------------------------
