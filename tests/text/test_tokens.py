@@ -60,6 +60,16 @@ def test_short_legal_forms_are_not_read_into_person_names() -> None:
     assert tokenize_name("Ao Chen", NameStyle.PERSON)[0].kind is TokenKind.WORD
 
 
+def test_legal_forms_that_persons_bear_as_names_are_words_in_their_names() -> None:
+    # OFAC lists "PAO, Yu Liang" and "BUNTHAWEE, Sae Jang"; Russian ПАО and Serbian d.o.o.
+    for name in ("PAO Yu Liang", "Sae Jang Bunthawee", "Lee Doo Hwan"):
+        person = tokenize_name(name, NameStyle.PERSON)
+        assert TokenKind.LEGAL_FORM not in _kinds(person), name
+    for company in ("PAO Rosneft", "Energoprojekt DOO"):
+        kinds = _kinds(tokenize_name(company, NameStyle.ORGANIZATION))
+        assert TokenKind.LEGAL_FORM in kinds, company
+
+
 def test_numbers_in_words_and_digits_meet() -> None:
     words = tokenize_name("Brigade Forty-Four", NameStyle.ORGANIZATION)[1]
     digits = tokenize_name("Brigade 44", NameStyle.ORGANIZATION)[1]

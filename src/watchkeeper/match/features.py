@@ -405,11 +405,6 @@ def schema_evidence(query: Query, entity: Entity) -> list[Evidence]:
     return [Evidence("schema", effect, f"{detail}, listed entity a {entity.schema}")]
 
 
-NAME_SYLLABLE_FORMS = frozenset({"ano", "asa", "cie", "doo", "pao", "sae", "sas", "too", "tov"})
-"""Legal forms that are also given names or syllables of persons' names ("Asa", "Lee Doo
-Hwan", "Pao"): no sign of a company."""
-
-
 @lru_cache(maxsize=4096)
 def named_as_company(names: tuple[str, ...]) -> bool:
     """Whether each of these names is a company's (:func:`_company_name`)."""
@@ -419,12 +414,11 @@ def named_as_company(names: tuple[str, ...]) -> bool:
 def _company_name(name: str) -> bool:
     """Whether a name starts or ends with a legal form that no person's name has, next to
     another word: one found even when the name is read as a person's ("Corporation",
-    "Limited", "GmbH", "OOO"; not "AG" or "SA", which are also parts of persons' names:
-    "Iyad Ag Ghaly"), and not one of :data:`NAME_SYLLABLE_FORMS`."""
+    "Limited", "GmbH", "OOO"; not "AG", "SA" or "Pao", which are also parts of persons'
+    names: "Iyad Ag Ghaly", "PAO Yu Liang")."""
     tokens = tokenize_name(name, NameStyle.PERSON)
     return len(tokens) > 1 and any(
-        token.kind is TokenKind.LEGAL_FORM and token.text not in NAME_SYLLABLE_FORMS
-        for token in (tokens[0], tokens[-1])
+        token.kind is TokenKind.LEGAL_FORM for token in (tokens[0], tokens[-1])
     )
 
 

@@ -20,6 +20,7 @@ from watchkeeper.text.vocabulary import (
     LEGAL_FORMS,
     LONG_LEGAL_FORMS,
     LONGEST_LEGAL_FORM,
+    NAME_SYLLABLE_FORMS,
     PARTICLES,
     TITLES,
 )
@@ -129,7 +130,9 @@ def _group_legal_forms(words: list[_Word], style: NameStyle) -> list[_Word]:
         for size in range(min(LONGEST_LEGAL_FORM, len(words) - index), 0, -1):
             phrase = tuple(word.text for word in words[index : index + size])
             form = LEGAL_FORMS.get(phrase)
-            if form is None or (size == 1 and style is NameStyle.PERSON and len(phrase[0]) < 3):
+            if form is None or (
+                size == 1 and style is NameStyle.PERSON and _person_word(phrase[0])
+            ):
                 continue
             first = words[index]
             original = " ".join(word.original for word in words[index : index + size])
@@ -172,6 +175,12 @@ def _particle(word: _Word) -> str | None:
     if word.script is Script.ARABIC and not word.part:
         return ARABIC_SCRIPT_PARTICLES.get(word.original)
     return PARTICLES.get(word.text)
+
+
+def _person_word(text: str) -> bool:
+    """Whether a one-word legal form is a word in a person's name: a short one ("AG", "SA")
+    or one of :data:`NAME_SYLLABLE_FORMS`."""
+    return len(text) < 3 or text in NAME_SYLLABLE_FORMS
 
 
 def _misspelt_legal_form(text: str) -> str:

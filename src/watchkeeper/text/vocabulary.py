@@ -295,6 +295,10 @@ LEGAL_FORMS: dict[tuple[str, ...], str] = {
 
 LONGEST_LEGAL_FORM = max(map(len, LEGAL_FORMS))
 
+NAME_SYLLABLE_FORMS = frozenset({"ano", "asa", "cie", "doo", "pao", "sae", "sas", "too", "tov"})
+"""One-word legal forms that are also given names, surnames or syllables of persons' names
+("Asa", "PAO Yu Liang", "Sae Chang", "Lee Doo Hwan"): in a person's name they are words."""
+
 LONG_LEGAL_FORMS: dict[str, str] = {
     phrase[0]: form
     for phrase, form in LEGAL_FORMS.items()
