@@ -619,6 +619,16 @@ def assert_only_units_and_errors(data: bytes) -> None:
             assert item.source == "test.xml" and item.problem
 
 
+def test_an_element_with_an_undeclared_prefix_is_refused_naming_its_line() -> None:
+    # found by the property test below: lxml's QName refused the tag "xpacs:GrpHdr"
+    sample = next(data for data in SAMPLE_BYTES if b"<pacs:Nm>S Baldrick</pacs:Nm>" in data)
+    damaged = sample.replace(b"pacs:GrpHdr>", b"xpacs:GrpHdr>")
+    assert_only_units_and_errors(damaged)
+    items = read(damaged)
+    errors = [str(item) for item in items if isinstance(item, MessageFormatError)]
+    assert len(errors) == 1 and "line 42" in errors[0] and "xpacs" in errors[0]
+
+
 @settings(max_examples=150, deadline=None)
 @given(head=st.sampled_from(SAMPLE_BYTES), cut=st.integers(0, 4000), tail=st.binary(max_size=300))
 def test_arbitrary_bytes_after_a_real_start_give_units_or_errors(

@@ -16,8 +16,13 @@ def _safe_parser() -> etree.XMLParser:
 
 
 def local_name(element: etree._Element) -> str:
-    """The tag without its namespace: ``{urn:x}ENTITY`` -> ``ENTITY``."""
-    return etree.QName(element).localname
+    """The tag without its namespace: ``{urn:x}ENTITY`` -> ``ENTITY``; a prefix no namespace
+    was declared for, as damaged files have, goes too (``x:ENTITY`` -> ``ENTITY``); a comment
+    or processing instruction has none ("")."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2].rpartition(":")[2]
 
 
 def iter_records(
