@@ -187,6 +187,17 @@ def test_a_persons_one_word_name_is_as_weak_as_a_weak_alias(score: Scorer) -> No
     assert score("Santos", company).score > score("Santos", mononym).score
 
 
+def test_a_kunya_alone_is_a_one_word_name(score: Scorer) -> None:
+    # EU entity 519 (Ahmed Khalfan Ghailani) has the alias "Bakr, Abu"
+    ghailani = Entity(
+        "test:g", Schema.PERSON, [Name("Ahmed Khalfan Ghailani"), Name("Bakr, Abu", NameKind.ALIAS)]
+    )
+    assert score("Abu Bakr", ghailani).match  # the kunya itself still alerts
+    assert not score("Abou Bakr El Baghdadi", ghailani).match
+    baghdadi = Entity("test:b", Schema.PERSON, [Name("Abu Bakr al-Baghdadi", NameKind.ALIAS)])
+    assert score("Abou Bakr El Baghdadi", baghdadi).score == 1.0
+
+
 def test_real_weak_alias_is_found_and_named(score: Scorer) -> None:
     result = score("Zakariya", HAMDI)
     assert result.name_kind is NameKind.WEAK_ALIAS

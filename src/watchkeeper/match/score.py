@@ -51,9 +51,10 @@ are known by an alias).  Weak aliases (nicknames, "low quality" aliases, often o
 word such as "Abu Rahmah") keep 0.8: an exact weak-alias match still alerts (0.8 >= 0.58),
 but one that is also inexact (name score below 0.58 / 0.8 = 0.725) needs other evidence.
 
-A person's name of a single word ("MIKE", "SANTOS", "Issa") is as weak, whatever its kind:
-it names nobody in particular, and a two-word query sharing it ("Mike Wedding") otherwise
-scores about 0.6."""
+A person's name of a single word ("MIKE", "SANTOS", "Issa"), particles and titles aside (the
+kunya "Abu Bakr", which millions bear), is as weak, whatever its kind: it names nobody in
+particular, and a longer query sharing it ("Mike Wedding", "Abou Bakr El Baghdadi" against
+the alias "Abu Bakr" of other listed men) otherwise scores about 0.6."""
 
 MAX_LIFT = 0.15
 """Most that supporting evidence adds, whatever it is: one identical identifier uses all of
@@ -130,11 +131,17 @@ def name_factor(comparison: NameComparison, kind: NameKind) -> float:
     return NAME_KIND_FACTORS[kind]
 
 
+_BESIDE_THE_WORD = frozenset({TokenKind.WORD, TokenKind.PARTICLE, TokenKind.TITLE})
+
+
 def _one_word_person(name: PreparedName) -> bool:
+    """Whether a person's name has one word, particles and titles aside ("Issa", "Abu
+    Bakr", "Dr. Santos")."""
+    kinds = [token.kind for token in name.tokens]
     return (
         name.style is NameStyle.PERSON
-        and len(name.tokens) == 1
-        and name.tokens[0].kind is TokenKind.WORD
+        and kinds.count(TokenKind.WORD) == 1
+        and _BESIDE_THE_WORD.issuperset(kinds)
     )
 
 
