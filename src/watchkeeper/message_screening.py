@@ -214,7 +214,7 @@ class MessageScreener:
 
     def screen_units(self, units: Sequence[ScreeningUnit]) -> list[UnitResult]:
         """:meth:`screen_unit` of each unit, the parties of all of them screened together
-        (a batch costs far less this way than one party at a time)."""
+        (:meth:`Screener.screen_many`: less time a party than one at a time)."""
         parties = {
             repr(query): query
             for query in (_anonymous(party.query) for unit in units for party in unit.parties)

@@ -379,8 +379,8 @@ class CandidateIndex:
         return prepare_name(text, schema.value if schema else None, self.weights, self.params)
 
     def prefetch(self, names: Iterable[PreparedName]) -> None:
-        """Look up the keys of many prepared query names together (far cheaper than one
-        name at a time, as in a batch); their :meth:`candidates` then find them
+        """Look up the keys of many prepared query names together (cheaper than one name
+        at a time, as in a batch); their :meth:`candidates` then find them
         remembered."""
         self._searcher.prefetch(names)
 

@@ -255,8 +255,9 @@ class Searcher:
         )
 
     def prefetch(self, names: Iterable[PreparedName]) -> None:
-        """Look up the units of many query names together, which costs far less than one
-        name at a time; their searches then find what the units met remembered."""
+        """Look up the units of many query names together, which costs less than one name
+        at a time (the array work is done once); their searches then find what the units
+        met remembered."""
         self._met_by_unit(
             [
                 unit
