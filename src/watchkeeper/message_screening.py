@@ -215,14 +215,20 @@ class MessageScreener:
     def screen_units(self, units: Sequence[ScreeningUnit]) -> list[UnitResult]:
         """:meth:`screen_unit` of each unit, the parties of all of them screened together
         (:meth:`Screener.screen_many`: less time a party than one at a time)."""
+        remembered = self._party_hits_by_query
         parties = {
-            repr(query): query
-            for query in (_anonymous(party.query) for unit in units for party in unit.parties)
-            if query.names and repr(query) not in self._party_hits_by_query
+            key: query
+            for key, query in (
+                _remembered_as(party.query)
+                for unit in units
+                for party in unit.parties
+                if party.query.names
+            )
+            if key not in remembered
         }
         found = self._screener.screen_many(list(parties.values()), self.policy.hits_per_field)
         for key, hits in zip(parties, found, strict=True):
-            self._party_hits_by_query.put(key, hits)
+            remembered.put(key, hits)
         return [self.screen_unit(unit) for unit in units]
 
     def _party_hits(self, unit: ScreeningUnit) -> list[FieldHit]:
@@ -236,10 +242,9 @@ class MessageScreener:
 
     def _screened(self, query: Query) -> list[Hit]:
         """The hits of a party's query (remembered)."""
-        anonymous = _anonymous(query)
+        key, anonymous = _remembered_as(query)
         return self._party_hits_by_query.get(
-            repr(anonymous),
-            partial(self._screener.screen, anonymous, self.policy.hits_per_field),
+            key, partial(self._screener.screen, anonymous, self.policy.hits_per_field)
         )
 
     @cached_property
@@ -355,6 +360,7 @@ def most_severe(decisions: Sequence[Decision]) -> Decision:
     return max(decisions, key=lambda d: d.severity, default=Decision.PASS)
 
 
-def _anonymous(query: Query) -> Query:
-    """A party's query without its id: what its hits are remembered by (as ``repr``)."""
-    return dataclasses.replace(query, id="")
+def _remembered_as(query: Query) -> tuple[str, Query]:
+    """A party's query without its id, and the key its hits are remembered by."""
+    anonymous = dataclasses.replace(query, id="")
+    return repr(anonymous), anonymous
