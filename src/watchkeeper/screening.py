@@ -16,10 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from watchkeeper.match.engine import Matcher
-from watchkeeper.match.features import collect_evidence
+from watchkeeper.match.features import Evidence, collect_evidence, most_support
 from watchkeeper.match.index import CandidateIndex, IndexFormatError, versions_key
 from watchkeeper.match.names import PreparedName
-from watchkeeper.match.score import DEFAULT_THRESHOLD, MAX_LIFT, MatchScore, combine
+from watchkeeper.match.score import (
+    DEFAULT_THRESHOLD,
+    MAX_LIFT,
+    MatchScore,
+    combine,
+    evidence_effect,
+)
 from watchkeeper.model import Entity, Query
 from watchkeeper.store import Store
 
@@ -27,6 +33,9 @@ DEFAULT_LIMIT = 10
 EVIDENCE_HEADROOM = 5
 """With dates, countries or identifiers in a query, this many times ``limit`` entities are
 taken by name before the evidence re-ranks them."""
+RANKED_DIGITS = 9
+"""Decimals of a score that rank hits: the digits beyond depend on the order its parts were
+added in, and would rank two entities of the same score apart (ties go by entity id)."""
 INDEX_SUFFIX = ".idx"
 
 
@@ -110,17 +119,34 @@ class Screener:
         self, query: Query, names: Sequence[PreparedName], limit: int
     ) -> list[Hit]:
         """:meth:`screen` of a query whose names are prepared."""
-        evidence_known = _has_evidence(query)
-        name_floor = self.threshold - MAX_LIFT if evidence_known else self.threshold
-        name_limit = limit * EVIDENCE_HEADROOM if evidence_known else limit
+        evidence_of: dict[int, list[Evidence]] = {}
+
+        def evidence(position: int) -> list[Evidence]:
+            """The evidence of the entity at ``position`` (worked out once)."""
+            found = evidence_of.get(position)
+            if found is None:
+                found = collect_evidence(query, self.index.entity(position))
+                evidence_of[position] = found
+            return found
+
+        def needed(position: int) -> float:
+            """The name score the entity at ``position`` needs, its evidence known (less
+            what rounding may take from their sum)."""
+            return self.threshold - evidence_effect(evidence(position)) - 10.0**-RANKED_DIGITS
+
+        name_floor = self.threshold - min(MAX_LIFT, most_support(query))
+        known = _has_evidence(query)
+        name_limit = limit * EVIDENCE_HEADROOM if known else limit
+        name_hits = self._matcher.match_prepared(
+            names, name_floor, name_limit, needed if known else None
+        )
         hits: list[Hit] = []
-        for name_hit in self._matcher.match_prepared(names, name_floor, name_limit):
-            entity = self.index.entity(name_hit.entity)
-            evidence = collect_evidence(query, entity)
-            result = combine(name_hit.comparison, name_hit.listed.kind, evidence, self.threshold)
+        for name_hit in name_hits:
+            found = evidence(name_hit.entity)
+            result = combine(name_hit.comparison, name_hit.listed.kind, found, self.threshold)
             if result.match:
-                hits.append(Hit(entity, result))
-        hits.sort(key=lambda hit: (-hit.score, hit.entity.id))
+                hits.append(Hit(self.index.entity(name_hit.entity), result))
+        hits.sort(key=lambda hit: (-round(hit.score, RANKED_DIGITS), hit.entity.id))
         return hits[:limit]
 
 

@@ -11,7 +11,7 @@ the rest of the query: the listed names of one query share most of their words. 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from watchkeeper.match.index import Candidate, CandidateIndex, ListedName
@@ -22,6 +22,7 @@ from watchkeeper.match.names import (
     SimilarityCache,
     compare_names,
 )
+from watchkeeper.match.score import kind_adjusted_score
 from watchkeeper.model import Schema
 
 
@@ -78,16 +79,22 @@ class Matcher:
         prepared: Sequence[PreparedName],
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = 10,
+        needed: Callable[[int], float] | None = None,
     ) -> list[NameHit]:
-        """:meth:`match_names` of names already prepared."""
+        """:meth:`match_names` of names already prepared; ``needed`` gives the name score
+        an entity (by position) needs, if more than ``threshold`` (a candidate whose bound
+        is below it is not compared)."""
         caches: list[SimilarityCache] = [{} for _ in prepared]
         best: list[tuple[float, int, NameHit]] = []
         """A heap of the ``limit`` best hits so far, the worst on top."""
         for candidate in self.index.candidates(prepared, threshold=threshold):
             if len(best) == limit and candidate.bound < best[0][0]:
                 break
+            need = threshold if needed is None else max(threshold, needed(candidate.entity))
+            if candidate.bound < need:
+                continue
             hit = self._best_pair(candidate, prepared, caches)
-            if hit.score < threshold:
+            if hit.score < need:
                 continue
             ranked = (hit.score, -hit.entity, hit)
             if len(best) < limit:
@@ -102,15 +109,19 @@ class Matcher:
         prepared: Sequence[PreparedName],
         caches: Sequence[SimilarityCache],
     ) -> NameHit:
-        """The best-scoring of a candidate's (query name, listed name) pairs."""
+        """The best of a candidate's (query name, listed name) pairs, after the factor for
+        the listed name's kind (:func:`~watchkeeper.match.score.kind_adjusted_score`: an
+        exact weak alias is not the best pair when the primary name is alike)."""
         found: NameHit | None = None
+        best = 0.0
         for position, name_id in candidate.pairs:
             query = prepared[position]
             comparison = compare_names(
                 query, self.index.prepared(name_id), self.index.params, caches[position]
             )
-            if found is None or comparison.score > found.score:
-                listed = self.index.listed(name_id)
-                found = NameHit(candidate.entity, query.text, listed, comparison)
+            listed = self.index.listed(name_id)
+            score = kind_adjusted_score(comparison, listed.kind)
+            if found is None or score > best:
+                found, best = NameHit(candidate.entity, query.text, listed, comparison), score
         assert found is not None, "a candidate has at least one pair"
         return found

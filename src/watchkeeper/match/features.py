@@ -439,3 +439,17 @@ FEATURES: tuple[Feature, ...] = (
 def collect_evidence(query: Query, entity: Entity) -> list[Evidence]:
     """The evidence of every feature for one query and one listed entity."""
     return [evidence for feature in FEATURES for evidence in feature(query, entity)]
+
+
+def most_support(query: Query) -> float:
+    """The most the evidence of ``query`` can add to any listed entity's score (before
+    :data:`~watchkeeper.match.score.MAX_LIFT` caps the sum): the strongest agreement of
+    each feature the query gives something to compare for; the schema only takes away."""
+    given = (
+        (query.birth_dates, max(effect for _, _, effect in BIRTH_DATE_MATCH_EFFECTS)),
+        (query.nationalities, NATIONALITY_MATCH_EFFECT),
+        (query.countries, COUNTRY_MATCH_EFFECT),
+        (query.gender, GENDER_MATCH_EFFECT),
+        (query.identifiers, IDENTIFIER_MATCH_EFFECT),
+    )
+    return sum(effect for values, effect in given if values)

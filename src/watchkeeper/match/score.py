@@ -152,10 +152,16 @@ def combine(
     threshold: float = DEFAULT_THRESHOLD,
 ) -> MatchScore:
     """The final score of a name pair (of a listed name of ``kind``) with its evidence."""
+    score = min(1.0, max(0.0, kind_adjusted_score(comparison, kind) + evidence_effect(evidence)))
+    return MatchScore(score, score >= threshold, comparison, kind, tuple(evidence))
+
+
+def evidence_effect(evidence: Sequence[Evidence]) -> float:
+    """What evidence adds to a name score: its supporting effects up to :data:`MAX_LIFT`,
+    its contrary ones down to :data:`MAX_DROP`."""
     lift = min(sum(e.effect for e in evidence if e.effect > 0), MAX_LIFT)
     drop = max(sum(e.effect for e in evidence if e.effect < 0), -MAX_DROP)
-    score = min(1.0, max(0.0, kind_adjusted_score(comparison, kind) + lift + drop))
-    return MatchScore(score, score >= threshold, comparison, kind, tuple(evidence))
+    return lift + drop
 
 
 def best_name_pair(

@@ -1,0 +1,113 @@
+"""Screening with evidence on the real UN list: what a Screener finds is what scoring every
+listed entity finds, though it compares only the names that evidence may carry over the
+threshold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from watchkeeper.match.features import collect_evidence, most_support
+from watchkeeper.match.index import CandidateIndex
+from watchkeeper.match.score import score_entity
+from watchkeeper.model import (
+    DateSpec,
+    Entity,
+    Gender,
+    Identifier,
+    IdType,
+    Name,
+    NameKind,
+    Query,
+    Schema,
+)
+from watchkeeper.screening import Screener
+
+HAMDI = "un:QDi.068"
+"""ADEL BEN AL-AZHAR BEN YOUSSEF HAMDI, born 1970-07-14, Tunisian, passport M408665 (tn)."""
+BAGHDADI = "un:QDi.299"
+"""Ibrahim Awwad Ibrahim Ali al-Badri al-Samarrai (Abu Bakr al-Baghdadi), born 1971, Iraqi."""
+
+
+@pytest.fixture(scope="module")
+def screener(un_entities: dict[str, Entity]) -> Screener:
+    return Screener(CandidateIndex.build(list(un_entities.values())))
+
+
+def _query(name: str, **known: Any) -> Query:
+    return Query("q", [name], Schema.PERSON, **known)
+
+
+QUERIES = [
+    _query("Adel Hamdi"),
+    _query("Adel Hamdi", birth_dates=[DateSpec("1970-07-14")], nationalities=["tn"]),
+    _query("Adel Hamdi", identifiers=[Identifier(IdType.PASSPORT, "M 408665")]),
+    _query("Adel Hamdi", birth_dates=[DateSpec("1991")], gender=Gender.FEMALE),
+    _query("Ibrahim al Samarai", birth_dates=[DateSpec("1971")], countries=["iq"]),
+    _query("Ibrahim al Samarai", birth_dates=[DateSpec("1950-02-02")], countries=["no"]),
+    _query("Abdul Rahman", nationalities=["af"], gender=Gender.MALE),
+    _query("Mohammed Ali", birth_dates=[DateSpec("1965", circa=True)]),
+]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda query: repr(query)[:90])
+def test_hits_are_what_scoring_every_entity_finds(
+    screener: Screener, un_entities: dict[str, Entity], query: Query
+) -> None:
+    weights = screener.index.weights
+    expected = {}
+    for entity in un_entities.values():
+        result = score_entity(query, entity, weights)
+        if result is not None and result.match:
+            expected[entity.id] = result.score
+    hits = screener.screen(query, limit=len(un_entities))
+    assert {hit.entity.id: hit.score for hit in hits} == pytest.approx(expected)
+
+
+def test_evidence_decides_which_borderline_names_match(screener: Screener) -> None:
+    def found(query: Query) -> set[str]:
+        return {hit.entity.id for hit in screener.screen(query)}
+
+    assert HAMDI not in found(QUERIES[0])
+    assert HAMDI in found(QUERIES[1]) and HAMDI in found(QUERIES[2])
+    assert BAGHDADI in found(QUERIES[4]) and BAGHDADI not in found(QUERIES[5])
+
+
+def test_most_support_is_the_most_any_entity_gets(un_entities: dict[str, Entity]) -> None:
+    """No entity's supporting evidence exceeds what the query's fields may bring, and a
+    query whose fields agree with everything of an entity gets all of it."""
+    hamdi = un_entities[HAMDI]
+    agrees = _query(
+        "x",
+        birth_dates=list(hamdi.birth_dates),
+        nationalities=list(hamdi.nationalities),
+        countries=["tn"],
+        gender=hamdi.gender,
+        identifiers=list(hamdi.identifiers),
+    )
+    assert most_support(_query("x")) == 0
+    for query in [*QUERIES, agrees]:
+        bound = most_support(query)
+        for entity in un_entities.values():
+            support = sum(e.effect for e in collect_evidence(query, entity) if e.effect > 0)
+            assert support <= bound + 1e-12
+    support = sum(e.effect for e in collect_evidence(agrees, hamdi) if e.effect > 0)
+    assert support == pytest.approx(most_support(agrees))
+
+
+def test_the_best_pair_is_chosen_after_the_name_kind_factor() -> None:
+    """An exact weak alias (x 0.8) does not hide a primary name that is nearly as alike."""
+    listed = Entity(
+        "test:hamdan",
+        Schema.PERSON,
+        [Name("Zakaria Hamdan", NameKind.PRIMARY), Name("Zakariya Hamdan", NameKind.WEAK_ALIAS)],
+    )
+    other = Entity("test:other", Schema.PERSON, [Name("John Smith")])
+    query = _query("Zakariya Hamdan")
+    screener = Screener(CandidateIndex.build([listed, other]))
+    (hit,) = screener.screen(query)
+    assert hit.result.name.candidate.text == "Zakaria Hamdan"
+    assert hit.score > 0.8
+    expected = score_entity(query, listed, screener.index.weights)
+    assert expected is not None and hit.score == pytest.approx(expected.score)
