@@ -111,3 +111,23 @@ def test_the_best_pair_is_chosen_after_the_name_kind_factor() -> None:
     assert hit.score > 0.8
     expected = score_entity(query, listed, screener.index.weights)
     assert expected is not None and hit.score == pytest.approx(expected.score)
+
+
+def test_an_organisation_is_found_by_the_acronym_its_name_holds(screener: Screener) -> None:
+    """UN: "AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)"; the UK lists "AQAP" as an alias."""
+    aqap = "un:QDe.129"
+
+    def best(name: str) -> tuple[str, float, str]:
+        hit = screener.screen(Query("q", [name], Schema.ORGANIZATION))[0]
+        return hit.entity.id, hit.score, hit.result.name.candidate.text
+
+    assert best("AQAP") == (aqap, pytest.approx(0.8), "AQAP")
+    assert best("Al-Qaida in the Arabian Peninsula")[:2] == (aqap, pytest.approx(1.0))
+    assert not screener.screen(Query("q", ["AQAB"], Schema.ORGANIZATION))
+
+
+def test_a_weak_alias_with_a_rank_is_found_by_the_name_alone(screener: Screener) -> None:
+    """UN CDi.024 has the weak alias "Colonel Omega"; the UK lists it as "OMEGA"."""
+    hits = screener.screen(_query("OMEGA"))
+    assert [hit.entity.id for hit in hits][:1] == ["un:CDi.024"]
+    assert hits[0].result.name.candidate.text == "Colonel Omega"

@@ -109,3 +109,14 @@ def test_short_words_of_other_scripts_are_not_read_as_latin_titles() -> None:
     assert _kinds(tokenize_name("Mr")) == [TokenKind.TITLE]
     assert tokenize_name("الشيخ أحمد")[1].kind is TokenKind.TITLE
     assert tokenize_name("шейх Ахмед")[0].kind is TokenKind.TITLE
+
+
+def test_a_rank_is_a_title_in_a_persons_name_and_a_word_in_an_organisations() -> None:
+    assert _kinds(tokenize_name("Colonel Omega", NameStyle.PERSON)) == [
+        TokenKind.TITLE,
+        TokenKind.WORD,
+    ]
+    assert tokenize_name("Commander Putol")[0].kind is TokenKind.TITLE
+    captain = tokenize_name("Captain Shipping", NameStyle.ORGANIZATION)
+    assert _kinds(captain) == [TokenKind.WORD, TokenKind.WORD]
+    assert tokenize_name("Major Tom", NameStyle.PERSON)[0].kind is TokenKind.WORD

@@ -35,6 +35,7 @@ from watchkeeper.match.postings import (
 from watchkeeper.match.search import SCRIPTS, Floats, skeleton_lead
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.model import Entity, NameKind, Schema
+from watchkeeper.text.acronyms import split_acronym
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
 
@@ -115,10 +116,18 @@ class _Listing(NamedTuple):
 
 
 def _listings(entities: Sequence[Entity]) -> Iterator[_Listing]:
+    """Every name of the entities; an organisation's name that holds its acronym in
+    parentheses also without it, and the acronym alone as a weak alias (short acronyms
+    stand for many organisations)."""
     for position, entity in enumerate(entities):
         style = NameStyle.for_schema(entity.schema.value)
         for name_position, name in enumerate(entity.names):
-            yield _Listing(position, name_position, name.kind, entity.schema, name.full, style)
+            texts = [(name.kind, name.full)]
+            split = split_acronym(name.full) if style is not NameStyle.PERSON else None
+            if split is not None:
+                texts += [(name.kind, split.name), (NameKind.WEAK_ALIAS, split.acronym)]
+            for kind, text in texts:
+                yield _Listing(position, name_position, kind, entity.schema, text, style)
 
 
 # --- cutting names (in the build processes) ----------------------------------------------

@@ -22,6 +22,7 @@ from watchkeeper.text.vocabulary import (
     LONGEST_LEGAL_FORM,
     NAME_SYLLABLE_FORMS,
     PARTICLES,
+    RANKS,
     TITLES,
 )
 
@@ -159,7 +160,7 @@ def _classify(word: _Word, style: NameStyle) -> None:
         word.kind, word.canon = TokenKind.NUMBER, str(value)
     elif (particle := _particle(word)) is not None:
         word.kind, word.canon = TokenKind.PARTICLE, particle
-    elif text in TITLES and (latin or len(text) >= _SHORTEST_TITLE_IN_OTHER_SCRIPTS):
+    elif _title(text, style) and (latin or len(text) >= _SHORTEST_TITLE_IN_OTHER_SCRIPTS):
         word.kind = TokenKind.TITLE
     elif text in FILLERS and latin:
         word.kind = TokenKind.FILLER
@@ -169,6 +170,10 @@ def _classify(word: _Word, style: NameStyle) -> None:
         word.canon = _misspelt_legal_form(text)
         if word.canon:
             word.kind = TokenKind.LEGAL_FORM
+
+
+def _title(text: str, style: NameStyle) -> bool:
+    return text in TITLES or (text in RANKS and style is not NameStyle.ORGANIZATION)
 
 
 def _particle(word: _Word) -> str | None:

@@ -120,6 +120,24 @@ TITLES: frozenset[str] = frozenset(
     }
 )
 
+RANKS: frozenset[str] = frozenset(
+    {
+        "colonel",
+        "lieutenant",
+        "brigadier",
+        "sergeant",
+        "commander",
+        "commandant",
+        "comandante",
+        "admiral",
+        "captain",
+        "chief",
+    }
+)
+"""Military and other ranks that lists put before a person's name as titles ("Colonel
+Omega", "Commander Putol", "Chief Kahwa"); in an organisation's name they are words
+("Captain Shipping").  "General" and "Major" are not among them: they are surnames too."""
+
 FILLERS: frozenset[str] = frozenset(
     {"the", "of", "and", "for", "in", "at", "on", "to", "by", "y", "et", "und"}
 )
