@@ -131,3 +131,15 @@ def test_a_weak_alias_with_a_rank_is_found_by_the_name_alone(screener: Screener)
     hits = screener.screen(_query("OMEGA"))
     assert [hit.entity.id for hit in hits][:1] == ["un:CDi.024"]
     assert hits[0].result.name.candidate.text == "Colonel Omega"
+
+
+def test_a_name_also_known_as_is_found_on_its_own() -> None:
+    """Canada lists "Baltex Ltd. (also known as Baltech LLC)" as one name."""
+    listed = Entity(
+        "ca:test", Schema.ORGANIZATION, [Name("Baltex Ltd. (also known as Baltech LLC)")]
+    )
+    other = Entity("test:other", Schema.ORGANIZATION, [Name("Baltic Shipping Company")])
+    screener = Screener(CandidateIndex.build([listed, other]))
+    (hit,) = screener.screen(Query("q", ["Baltech LLC"], Schema.ORGANIZATION))
+    assert (hit.entity.id, hit.score) == ("ca:test", pytest.approx(1.0))
+    assert hit.result.name.candidate.text == "Baltech LLC"

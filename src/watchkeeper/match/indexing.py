@@ -35,7 +35,7 @@ from watchkeeper.match.postings import (
 from watchkeeper.match.search import SCRIPTS, Floats, skeleton_lead
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.model import Entity, NameKind, Schema
-from watchkeeper.text.acronyms import split_acronym
+from watchkeeper.text.parenthesised import Held, split_parenthesis
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
 
@@ -115,17 +115,28 @@ class _Listing(NamedTuple):
     style: NameStyle
 
 
+_HELD_KINDS = {
+    Held.ACRONYM: NameKind.WEAK_ALIAS,
+    Held.ALIAS: NameKind.ALIAS,
+    Held.FORMER: NameKind.FORMER,
+}
+"""The kind of a name held in another's parentheses."""
+
+
 def _listings(entities: Sequence[Entity]) -> Iterator[_Listing]:
-    """Every name of the entities; an organisation's name that holds its acronym in
-    parentheses also without it, and the acronym alone as a weak alias (short acronyms
-    stand for many organisations)."""
+    """Every name of the entities; a name that holds another in parentheses
+    (:func:`~watchkeeper.text.parenthesised.split_parenthesis`) also without it, and the
+    other name on its own: an acronym as a weak alias (short acronyms stand for many
+    organisations), a name "also known as" as an alias, one "formerly known as" as a former
+    name."""
     for position, entity in enumerate(entities):
         style = NameStyle.for_schema(entity.schema.value)
+        acronyms = style is not NameStyle.PERSON
         for name_position, name in enumerate(entity.names):
             texts = [(name.kind, name.full)]
-            split = split_acronym(name.full) if style is not NameStyle.PERSON else None
-            if split is not None:
-                texts += [(name.kind, split.name), (NameKind.WEAK_ALIAS, split.acronym)]
+            within = split_parenthesis(name.full, acronyms)
+            if within is not None:
+                texts += [(name.kind, within.name), (_HELD_KINDS[within.held], within.other)]
             for kind, text in texts:
                 yield _Listing(position, name_position, kind, entity.schema, text, style)
 
