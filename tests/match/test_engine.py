@@ -7,7 +7,7 @@ import pytest
 from watchkeeper.match.engine import Matcher
 from watchkeeper.match.index import CandidateIndex
 from watchkeeper.match.names import DEFAULT_THRESHOLD, compare_names
-from watchkeeper.model import Entity, NameKind, Schema
+from watchkeeper.model import Entity, Name, NameKind, Schema
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +112,23 @@ def test_names_looked_up_together_get_the_hits_they_get_alone(
         [(h.entity, h.score) for h in hits] for hits in alone
     ]
     assert sum(map(len, alone)) > len(queries)
+
+
+def test_a_word_that_shares_a_key_with_a_legal_form_is_not_its_match() -> None:
+    """ "Hauwei" and "Co" share a phonetic key once each loses a letter ("HA", "KA"), but
+    :func:`compare_names` compares a word with a legal form by their whole keys; other
+    companies of the same legal forms are no candidates for the query."""
+    names = [
+        "Huawei Technologies Co., Ltd.",
+        "Yutron Technology Co. Ltd.",
+        "Cloudminds Technologies Co., Ltd.",
+        "Baltic Shipping Company",
+    ]
+    index = CandidateIndex.build(
+        [Entity(f"test:{n}", Schema.ORGANIZATION, [Name(text)]) for n, text in enumerate(names)]
+    )
+    query = index.prepare_query("Hauwei Technologies Co., Ltd. (Huawei)")
+    found = [index.entity(candidate.entity).id for candidate in index.candidates([query])]
+    assert found == ["test:0"]
+    (hit,) = Matcher(index).match_names([query.text])
+    assert index.entity(hit.entity).id == "test:0"

@@ -258,6 +258,8 @@ class CandidateIndex:
                 unit_firsts=np.frombuffer(records["unit_firsts"], dtype=np.int32),
                 unit_ends=np.frombuffer(records["unit_ends"], dtype=np.int32),
                 profile=self._profile,
+                entry_tokens=np.frombuffer(entries["tokens"], dtype=np.int32),
+                token=self._token,
                 params=params,
             )
         )

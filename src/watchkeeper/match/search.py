@@ -50,6 +50,7 @@ from watchkeeper.match.postings import (
     scaled_mass,
     spread,
 )
+from watchkeeper.match.tokensim import token_similarity
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
@@ -96,6 +97,10 @@ class Tables:
     unit_ends: npt.NDArray[np.int32]
     profile: Callable[[int], Profile]
     """The profile of a listed name (for its bound)."""
+    entry_tokens: npt.NDArray[np.int32]
+    """The listed token of each entry of a token (its vocabulary id; -1 for keys)."""
+    token: Callable[[int], Token]
+    """The listed token of a vocabulary id."""
     params: NameParams
 
 
@@ -346,15 +351,36 @@ class Searcher:
         pairs = units[keep] * len(tables.entry_meets) + entries[keep]
         order = np.argsort(pairs)
         pairs, alike = pairs[order], alike[keep][order]
+        mixed = ((words != listed_words) & (spelling | run))[keep][order]
         starts = _starts(pairs[1:] != pairs[:-1]) if len(pairs) else pairs
         alike = np.maximum.reduceat(alike, starts)
         units, entries = np.divmod(pairs[starts], len(tables.entry_meets))
+        mixed = np.flatnonzero(mixed[starts])
+        alike[mixed] = self._mixed_likeness(found, units[mixed], entries[mixed])
+        exact = alike > params.floor
+        units, entries, alike = units[exact], entries[exact], alike[exact]
         share = np.clip((alike - params.floor) / (1 - params.floor), 0.0, 1.0) ** params.leniency
         bounds = np.searchsorted(units, np.arange(len(found) + 1)).tolist()
         kept = entries.astype(np.int32)
         return [
             _Met(kept[start:end], share[start:end]) for start, end in itertools.pairwise(bounds)
         ]
+
+    def _mixed_likeness(self, found: list[Unit], units: Ints, entries: Ints) -> Floats:
+        """The similarity of each pair of a word and a token of another kind (a legal form,
+        a particle ...): their keys tell nothing of it (a word meets "co" when both lose a
+        letter of their keys), and there are few such pairs, so each is compared."""
+        tables = self.tables
+        similarity = tables.params.similarity
+        return np.array(
+            [
+                token_similarity(found[unit].token, tables.token(token), similarity)[0]
+                for unit, token in zip(
+                    units.tolist(), tables.entry_tokens[entries].tolist(), strict=True
+                )
+            ],
+            dtype=np.float64,
+        )
 
     # -- the parts of the postings ---------------------------------------------------------
 
