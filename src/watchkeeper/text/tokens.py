@@ -173,6 +173,8 @@ def _classify(word: _Word, style: NameStyle) -> None:
 
 
 def _title(text: str, style: NameStyle) -> bool:
+    """Whether a word is a title in a name of this style (a rank only outside an
+    organisation's name)."""
     return text in TITLES or (text in RANKS and style is not NameStyle.ORGANIZATION)
 
 
