@@ -58,6 +58,8 @@ def linked_pairs(entities: list[Entity]) -> tuple[list[Pair], int]:
 
 
 def _query(pair: Pair, name: str, evidence: bool) -> Query:
+    """A UK entry's name as a query, with the entry's birth dates and nationalities if
+    ``evidence``."""
     if not evidence:
         return Query(pair.uk.id, [name], pair.uk.schema)
     return Query(
@@ -71,8 +73,7 @@ def _query(pair: Pair, name: str, evidence: bool) -> Query:
 
 def closest(screener: Screener, pair: Pair, name: str) -> tuple[float, str]:
     """The name score of ``name`` against the UN entry (its best name), and that name."""
-    query = Query(pair.uk.id, [name], pair.uk.schema)
-    scored = score_entity(query, pair.un, screener.index.weights)
+    scored = score_entity(_query(pair, name, evidence=False), pair.un, screener.index.weights)
     assert scored is not None, "a linked UN entry has names"
     return scored.name_score, scored.name.candidate.text
 
