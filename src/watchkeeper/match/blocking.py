@@ -135,6 +135,13 @@ class Meets(IntEnum):
     """Particles, legal forms, titles, numbers ... of one class."""
 
 
+SPELLED = (Meets.SPELLING, Meets.RUN)
+"""Units whose entries are listed tokens, met by how alike they are."""
+TALLIED = frozenset({Meets.SPELLING, Meets.RUN, Meets.ACRONYM})
+"""Units a listed name's own bound counts (it counts the others optimistically anyway); the
+index keeps, for each listed name, the entries of its own units of these kinds."""
+
+
 class Unit(NamedTuple):
     """A way the tokens at some positions of a name meet another name, and its keys."""
 

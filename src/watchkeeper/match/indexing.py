@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from watchkeeper.match.blocking import Meets, units
+from watchkeeper.match.blocking import SPELLED, TALLIED, Meets, units
 from watchkeeper.match.bounds import profile
 from watchkeeper.match.hashing import KeySpec, variant_hashes
 from watchkeeper.match.names import NameParams, joined_spans, token_weight
@@ -43,10 +43,6 @@ STYLES = tuple(NameStyle)
 NAME_KINDS = tuple(NameKind)
 SCHEMAS = tuple(Schema)
 TOKEN_KINDS = tuple(TokenKind)
-SPELLED = (Meets.SPELLING, Meets.RUN)
-"""Units whose entries are listed tokens, met by how alike they are."""
-TALLIED = frozenset({Meets.SPELLING, Meets.RUN, Meets.ACRONYM})
-"""Units a listed name's own bound counts (it counts the others optimistically anyway)."""
 
 _WORKERS = 2
 """Processes a build cuts names in (at most: the cores there are)."""

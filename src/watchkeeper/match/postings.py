@@ -153,10 +153,6 @@ class NamePostings:
         }
         return cls(columns)
 
-    def sizes(self, entries: Ints) -> Ints:
-        """How many names are filed under each of ``entries``."""
-        return self._starts[PARTS * entries + PARTS] - self._starts[PARTS * entries]
-
     def names(
         self, entries: Ints, parts: npt.NDArray[np.integer[Any]]
     ) -> tuple[Ints, npt.NDArray[np.int32], Ints]:

@@ -28,6 +28,8 @@ import numpy as np
 import numpy.typing as npt
 
 from watchkeeper.match.blocking import (
+    SPELLED,
+    TALLIED,
     LikenessTable,
     Meets,
     Space,
@@ -60,9 +62,8 @@ _WORD = list(TokenKind).index(TokenKind.WORD)
 SCRIPTS = tuple(Script)
 _LATIN = frozenset({Script.LATIN, Script.COMMON})
 """Scripts whose words compare by their letters, sounds or skeletons, not as written."""
-_SPELLED = (Meets.SPELLING, Meets.RUN)
-_TALLIED = np.isin(np.arange(len(Meets)), [Meets.SPELLING, Meets.RUN, Meets.ACRONYM])
-"""Units a listed name's own bound counts (it counts the others optimistically anyway)."""
+_TALLIED = np.isin(np.arange(len(Meets)), list(TALLIED))
+"""Whether each kind of unit is in :data:`~watchkeeper.match.blocking.TALLIED`."""
 _ORGANIZATIONS = 1
 """The part of the postings that holds the names of organisations."""
 _MARKED = 63
@@ -120,7 +121,7 @@ key."""
 
 
 def _identity(unit: Unit) -> _Identity:
-    return unit.meets, unit.token if unit.meets in _SPELLED else unit.keys
+    return unit.meets, unit.token if unit.meets in SPELLED else unit.keys
 
 
 def _hash_lookups(units: Sequence[Unit]) -> _Lookup:
@@ -129,7 +130,7 @@ def _hash_lookups(units: Sequence[Unit]) -> _Lookup:
     spaces: list[Space] = []
     owners: list[int] = []
     for number, unit in enumerate(units):
-        if unit.meets in _SPELLED:
+        if unit.meets in SPELLED:
             keys, key_spaces = query_keys(unit.token, unit.meets is Meets.RUN)
         else:
             keys, key_spaces = unit.keys, (Space.EXACT,) * len(unit.keys)
