@@ -303,6 +303,20 @@ def test_arabic_script_names_without_long_vowels_meet_any_vowels(compare) -> Non
     assert score(compare, "أسامة بن لادن", "Usama bin Laden") >= DEFAULT_THRESHOLD
 
 
+def test_arabic_script_frames_count_by_their_consonants() -> None:
+    """Written without short vowels, a word meets a Latin spelling by its consonants alone;
+    the fewer they are, the more names share them, and the less the meeting counts."""
+
+    def similarity(written: str, latin: str) -> float:
+        pair = token_similarity(
+            tokenize_name(written)[0], tokenize_name(latin)[0], SimilarityParams()
+        )
+        assert pair[1] is How.SKELETON
+        return pair[0]
+
+    assert similarity("حسن", "Hasan") > similarity("عمر", "Umar") > similarity("علي", "Aly")
+
+
 @pytest.mark.parametrize(
     ("written", "latin", "other"),
     [

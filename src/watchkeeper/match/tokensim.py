@@ -81,7 +81,12 @@ class SimilarityParams:
     "Trading") the words are merely alike.  Chosen on name_bench's fit half (0.2 / 0.3 /
     0.4: fit-half F1 0.887 / 0.888 / 0.885); across scripts keys are all there is."""
     skeleton_equal: float = 0.92
-    """Score of an equal consonant frame when one word was written without vowels."""
+    """Score of an equal consonant frame of three consonants or more when one word was
+    written without vowels."""
+    two_consonant_skeleton: float = 0.86
+    """... when that frame has two ("Omar" / "عمر"): many more names share a frame of two
+    consonants than one of three ("Winai" and "فاين" share FN), so it is weaker evidence;
+    halfway to :attr:`short_skeleton`."""
     short_skeleton: float = 0.8
     """... when that frame has a single consonant ("Ali" / "علي")."""
     reading_near: float = 0.7
@@ -127,7 +132,12 @@ def _equal_frame_similarity(
 ) -> float:
     """What two words with one consonant frame score: each long vowel one of them writes
     where the other has none counts as an edit of the frame."""
-    equal = params.short_skeleton if consonants < 2 else params.skeleton_equal
+    if consonants < 2:
+        equal = params.short_skeleton
+    elif consonants == 2:
+        equal = params.two_consonant_skeleton
+    else:
+        equal = params.skeleton_equal
     return equal * (1 - unmatched_vowels / frame_length)
 
 
