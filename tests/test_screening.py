@@ -143,3 +143,21 @@ def test_a_name_also_known_as_is_found_on_its_own() -> None:
     (hit,) = screener.screen(Query("q", ["Baltech LLC"], Schema.ORGANIZATION))
     assert (hit.entity.id, hit.score) == ("ca:test", pytest.approx(1.0))
     assert hit.result.name.candidate.text == "Baltech LLC"
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"),
+    [
+        ("Akhter Mohmad", "un:TAi.034"),
+        ("Abdel Ilah Sabri", "un:QDi.057"),
+        ("Safia Farkash Mohammed Al-Hadad", "un:LYi.019"),
+    ],
+)
+def test_a_persons_name_is_found_without_the_note_the_list_adds(
+    screener: Screener, name: str, listed: str
+) -> None:
+    """The UN writes "Akhter Mohmad son of Noor Mohmad", "Abdel Ilah Sabri (false identity
+    related to ...)", "Safia Farkash Mohammed Al-Hadad, born 1 Jan. 1953 (...)"."""
+    hit = screener.screen(_query(name))[0]
+    assert (hit.entity.id, hit.score) == (listed, pytest.approx(1.0))
+    assert hit.result.name.candidate.text == name

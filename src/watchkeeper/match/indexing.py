@@ -35,6 +35,7 @@ from watchkeeper.match.postings import (
 from watchkeeper.match.search import SCRIPTS, Floats, skeleton_lead
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.model import Entity, NameKind, Schema
+from watchkeeper.text.annotated import without_note
 from watchkeeper.text.parenthesised import Held, split_parenthesis
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
@@ -120,17 +121,21 @@ _HELD_KINDS = {
 
 
 def _listings(entities: Sequence[Entity]) -> Iterator[_Listing]:
-    """Every name of the entities; a name that holds another in parentheses
-    (:func:`~watchkeeper.text.parenthesised.split_parenthesis`) also without it, and the
-    other name on its own: an acronym as a weak alias (short acronyms stand for many
-    organisations), a name "also known as" as an alias, one "formerly known as" as a former
-    name."""
+    """Every name of the entities; a person's name that carries a note of the list also
+    without it (:func:`~watchkeeper.text.annotated.without_note`); a name that holds another
+    in parentheses (:func:`~watchkeeper.text.parenthesised.split_parenthesis`) also without
+    it, and the other name on its own: an acronym as a weak alias (short acronyms stand for
+    many organisations), a name "also known as" as an alias, one "formerly known as" as a
+    former name."""
     for position, entity in enumerate(entities):
         style = NameStyle.for_schema(entity.schema.value)
-        acronyms = style is not NameStyle.PERSON
+        person = style is NameStyle.PERSON
         for name_position, name in enumerate(entity.names):
             texts = [(name.kind, name.full)]
-            within = split_parenthesis(name.full, acronyms)
+            bare = without_note(name.full) if person else None
+            if bare is not None:
+                texts.append((name.kind, bare))
+            within = split_parenthesis(bare or name.full, not person)
             if within is not None:
                 texts += [(name.kind, within.name), (_HELD_KINDS[within.held], within.other)]
             for kind, text in texts:
