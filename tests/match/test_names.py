@@ -85,6 +85,13 @@ def test_legal_form_spellings_match(compare) -> None:  # type: ignore[no-untyped
         "JSC Tactical Kittens Corp.",
         "Company",
     )
+    assert_variant(
+        compare,
+        "Publc Joint Stock Compnay Transneft",
+        "Public Joint Stock Company Transneft",
+        "Public Joint Stock Company Gazprom Neft",
+        "Company",
+    )
 
 
 def test_legal_forms_weigh_low(compare) -> None:  # type: ignore[no-untyped-def]

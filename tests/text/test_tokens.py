@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, tokenize_name
 
 
@@ -54,6 +56,36 @@ def test_cyrillic_legal_form_is_recognised() -> None:
 
 def test_misspelt_long_legal_form_is_recognised() -> None:
     assert tokenize_name("Siemens Aktiengeselschaft")[1].kind is TokenKind.LEGAL_FORM
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("Publc Joint Stock Compnay Transneft", "Public Joint Stock Company Transneft"),
+        ("Limited Liabilty Company Dm", "Limited Liability Company Dm"),
+        (
+            "Obshchestvo s Ogranichennoi Otvetstvennostiu Romashka",
+            "Obshchestvo s Ogranichennoy Otvetstvennostyu Romashka",
+        ),
+    ],
+)
+def test_legal_forms_of_several_words_are_recognised_with_typos(written: str, listed: str) -> None:
+    """A typo (or a transliteration a letter apart) in the longer words of a legal form of
+    several words: the form is still one token, of the listed form's class."""
+    tokens = tokenize_name(written, NameStyle.ORGANIZATION)
+    expected = tokenize_name(listed, NameStyle.ORGANIZATION)
+    assert _kinds(tokens) == [TokenKind.LEGAL_FORM, TokenKind.WORD]
+    assert [token.canon for token in tokens] == [token.canon for token in expected]
+
+
+@pytest.mark.parametrize(
+    "written", ["Open Joint Stock Compass", "Publc Jont Stock Company", "Limited Liability"]
+)
+def test_words_two_typos_from_a_legal_form_stay_words(written: str) -> None:
+    """Two edits in a word, or no word of the form as written, is another name."""
+    tokens = tokenize_name(written, NameStyle.ORGANIZATION)
+    assert TokenKind.WORD in _kinds(tokens)
+    assert len(tokens) > 1
 
 
 def test_short_legal_forms_are_not_read_into_person_names() -> None:

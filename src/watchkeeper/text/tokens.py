@@ -17,6 +17,7 @@ from watchkeeper.text.vocabulary import (
     ABBREVIATIONS,
     ARABIC_SCRIPT_PARTICLES,
     FILLERS,
+    LEGAL_FORM_PHRASES,
     LEGAL_FORMS,
     LONG_LEGAL_FORMS,
     LONGEST_LEGAL_FORM,
@@ -86,6 +87,8 @@ _SHORTEST_TITLE_IN_OTHER_SCRIPTS = 4
 """Letters the romanisation of a word of another script than Latin needs to be read as a
 title: "shaykh" and "mulla" are titles in any script, but "mr" and "dr" are abbreviations of
 Latin script ("مر" is a name that reads "mr")."""
+_TYPO_LENGTH = 5
+"""Letters a word of a legal form of several words needs to be recognised with a typo."""
 
 
 @dataclass(slots=True)
@@ -125,25 +128,53 @@ def _join_abd_article(words: list[_Word]) -> list[_Word]:
 
 def _group_legal_forms(words: list[_Word], style: NameStyle) -> list[_Word]:
     """Multi-word legal forms ("limited liability company") become one word."""
+    texts = [word.text for word in words]
     out: list[_Word] = []
     index = 0
     while index < len(words):
-        for size in range(min(LONGEST_LEGAL_FORM, len(words) - index), 0, -1):
-            phrase = tuple(word.text for word in words[index : index + size])
-            form = LEGAL_FORMS.get(phrase)
-            if form is None or (
-                size == 1 and style is NameStyle.PERSON and _person_word(phrase[0])
-            ):
-                continue
-            first = words[index]
-            original = " ".join(word.original for word in words[index : index + size])
-            out.append(_Word(" ".join(phrase), original, first.script, TokenKind.LEGAL_FORM, form))
-            index += size
-            break
-        else:
+        size, form = _legal_form_at(texts, index, style)
+        if not size:
             out.append(words[index])
             index += 1
+            continue
+        phrase = " ".join(texts[index : index + size])
+        original = " ".join(word.original for word in words[index : index + size])
+        out.append(_Word(phrase, original, words[index].script, TokenKind.LEGAL_FORM, form))
+        index += size
     return out
+
+
+def _legal_form_at(texts: list[str], index: int, style: NameStyle) -> tuple[int, str]:
+    """The words and the class of the longest legal form that starts at ``index`` (0 and ""
+    if none): as listed, or (one of several words) with a typo in some of its longer words
+    ("publc joint stock compnay", "obshchestvo s ogranichennoi otvetstvennostiu")."""
+    for size in range(min(LONGEST_LEGAL_FORM, len(texts) - index), 0, -1):
+        form = LEGAL_FORMS.get(tuple(texts[index : index + size]))
+        if form is not None and not (
+            size == 1 and style is NameStyle.PERSON and _person_word(texts[index])
+        ):
+            break
+    else:
+        size, form = 0, ""
+    for offset in range(min(LONGEST_LEGAL_FORM, len(texts) - index)):
+        for phrase, position in LEGAL_FORM_PHRASES.get(texts[index + offset], ()):
+            window = texts[index : index + len(phrase)]
+            if (
+                position == offset
+                and len(phrase) > size
+                and len(window) == len(phrase)
+                and all(map(_spelt_alike, window, phrase))
+            ):
+                size, form = len(phrase), LEGAL_FORMS[phrase]
+    return size, form
+
+
+def _spelt_alike(word: str, listed: str) -> bool:
+    """Whether ``word`` is ``listed``, or a typo of it (one edit in five letters or more)."""
+    return word == listed or (
+        min(len(word), len(listed)) >= _TYPO_LENGTH
+        and OSA.distance(word, listed, score_cutoff=1) <= 1
+    )
 
 
 def _classify(word: _Word, style: NameStyle) -> None:

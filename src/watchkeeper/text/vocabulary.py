@@ -313,6 +313,16 @@ LEGAL_FORMS: dict[tuple[str, ...], str] = {
 
 LONGEST_LEGAL_FORM = max(map(len, LEGAL_FORMS))
 
+LEGAL_FORM_PHRASES: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
+    word: tuple(
+        (phrase, phrase.index(word)) for phrase in LEGAL_FORMS if len(phrase) > 1 and word in phrase
+    )
+    for phrase in LEGAL_FORMS
+    if len(phrase) > 1
+    for word in phrase
+}
+"""Each word of a legal form of several words: the phrases it is in, with its position."""
+
 NAME_SYLLABLE_FORMS = frozenset({"ano", "asa", "cie", "doo", "pao", "sae", "sas", "too", "tov"})
 """One-word legal forms that are also given names, surnames or syllables of persons' names
 ("Asa", "PAO Yu Liang", "Sae Chang", "Lee Doo Hwan"): in a person's name they are words."""
