@@ -228,6 +228,7 @@ def test_words_that_only_sound_like_one_word_when_joined_do_not_match(
         ("Saddam Husayn", "Saddam Hussein", "Saddam Haddad"),
         ("Wolodymyr Selenskyj", "Volodymyr Zelenskyy", "Volodymyr Groysman"),
         ("Mahmood Ahmadinezhad", "Mahmoud Ahmadinejad", "Mahmoud Abbas"),
+        ("Abdalla Mohamed Hamid", "Abdallah Mohammed Hamid", "Abdel Aziz Mohammed Hamid"),
     ],
 )
 def test_romanisation_variants(compare, variant: str, listed: str, other: str) -> None:  # type: ignore[no-untyped-def]

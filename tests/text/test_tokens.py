@@ -37,6 +37,15 @@ def test_abd_compounds_are_spelled_alike() -> None:
     assert _texts(tokenize_name("Abdullah", NameStyle.PERSON)) == ["abdullah"]
 
 
+@pytest.mark.parametrize(
+    "spelling",
+    ["Abdulla", "Abdalla", "Abdallah", "Abdollah", "Abdilla", "Abdulahi", "Abdoulaye"],
+)
+def test_abdullah_is_one_word_however_spelled(spelling: str) -> None:
+    """ "Abdulla" is "Abdullah" without its h, not "Abdul" and a word "lla"."""
+    assert len(tokenize_name(spelling, NameStyle.PERSON)) == 1
+
+
 def test_din_compounds_are_spelled_alike() -> None:
     expected = ["saif", "al", "din"]
     for spelling in ("Saifuddin", "Saif-ud-Din", "Saif al-Din"):

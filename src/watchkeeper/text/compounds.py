@@ -20,6 +20,10 @@ _ABD_PREFIX = re.compile(
     r"^(?:abd(?:oul|ul|el|al|ol|il|ur|us|ud|ut|un|uz|ar|as|ad|er|es|ou|u|o)?)(?P<rest>[a-z]{3,})$"
 )
 _ABD_NOT_COMPOUND = frozenset({"lah", "llah", "lahi", "allah", "ulah", "ullah", "illah"})
+_ABDULLAH = re.compile(r"^abd[aeiou]*ll?a?h?(?:i|ye?)?$")
+"""Abdullah ("servant of God") as one word, however spelled: "Abdulla", "Abdalla",
+"Abdallah", "Abdollah", "Abdilla", "Abdullahi", "Abdulahi", "Abdoulaye".  Its "-lla" is no
+word after "abdul" ("Abdulla" is not "Abdul La")."""
 _LINKED_SECOND_ELEMENT = re.compile(
     r"^(?P<stem>[a-z]{3,}?)[aeiou](?P<sun>[dlrsntz])(?P=sun)?"
     r"(?P<tail>din|deen|dine|rahman|rehman|rahim|raheem|salam|sattar|zaman|haq|haqq)$"
@@ -33,7 +37,7 @@ def split_compound(word: str) -> list[str]:
     if word in _ABD_ALONE:
         return [ABDUL]
     match = _ABD_PREFIX.match(word)
-    if match and match.group("rest") not in _ABD_NOT_COMPOUND:
+    if match and match.group("rest") not in _ABD_NOT_COMPOUND and not _ABDULLAH.match(word):
         return [ABDUL, match.group("rest")]
     match = _LINKED_SECOND_ELEMENT.match(word)
     if match:
