@@ -229,6 +229,10 @@ def test_words_that_only_sound_like_one_word_when_joined_do_not_match(
         ("Wolodymyr Selenskyj", "Volodymyr Zelenskyy", "Volodymyr Groysman"),
         ("Mahmood Ahmadinezhad", "Mahmoud Ahmadinejad", "Mahmoud Abbas"),
         ("Abdalla Mohamed Hamid", "Abdallah Mohammed Hamid", "Abdel Aziz Mohammed Hamid"),
+        ("Md. Abdul Karim Hasan", "Mohammad Abdul Karim Hasan", "Ali Abdul Karim Hasan"),
+        ("JABER, Mohd", "JABER, Mohammad", "JABER, Ahmad"),
+        ("NOORULLAH, Hajji", "Haji Noorullah", "Haji Noori"),
+        ("Shaykh Abukar", "Sheikh Abukar", "Sheikh Abubakar"),
     ],
 )
 def test_romanisation_variants(compare, variant: str, listed: str, other: str) -> None:  # type: ignore[no-untyped-def]

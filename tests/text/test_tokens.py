@@ -46,6 +46,20 @@ def test_abdullah_is_one_word_however_spelled(spelling: str) -> None:
     assert len(tokenize_name(spelling, NameStyle.PERSON)) == 1
 
 
+def test_spellings_of_a_title_are_one_title() -> None:
+    spellings = ("Haji", "Hajji", "Hadji", "Alhaji")
+    tokens = [tokenize_name(f"{title} Noorullah", NameStyle.PERSON)[0] for title in spellings]
+    assert {token.kind for token in tokens} == {TokenKind.TITLE}
+    assert len({token.canon for token in tokens}) == 1
+
+
+def test_muhammad_abbreviated_in_a_persons_name_only() -> None:
+    """ "Md." and "Mohd." write Muhammad in persons' names; "MD Holdings" is no Muhammad."""
+    for written in ("Md. Abdul Karim", "Mohd Aman"):
+        assert _texts(tokenize_name(written, NameStyle.PERSON))[0] == "muhammad"
+    assert _texts(tokenize_name("MD Holdings", NameStyle.ORGANIZATION))[0] == "md"
+
+
 def test_din_compounds_are_spelled_alike() -> None:
     expected = ["saif", "al", "din"]
     for spelling in ("Saifuddin", "Saif-ud-Din", "Saif al-Din"):

@@ -17,6 +17,7 @@ from watchkeeper.text.vocabulary import (
     ABBREVIATIONS,
     ARABIC_SCRIPT_PARTICLES,
     FILLERS,
+    GIVEN_NAME_ABBREVIATIONS,
     LEGAL_FORM_PHRASES,
     LEGAL_FORMS,
     LONG_LEGAL_FORMS,
@@ -24,6 +25,7 @@ from watchkeeper.text.vocabulary import (
     NAME_SYLLABLE_FORMS,
     PARTICLES,
     RANKS,
+    TITLE_CLASSES,
     TITLES,
 )
 
@@ -112,6 +114,8 @@ def _romanised_words(text: str, style: NameStyle) -> list[_Word]:
             if style is NameStyle.PERSON and not latin.isdigit() and not latin.isalpha():
                 latin = latin.translate(_LEET)
             latin = ABBREVIATIONS.get(latin, latin)
+            if style is not NameStyle.ORGANIZATION:
+                latin = GIVEN_NAME_ABBREVIATIONS.get(latin, latin)
             parts = split_compound(latin)
             words.extend(_Word(part, original, script, part=len(parts) > 1) for part in parts)
     return words
@@ -192,7 +196,7 @@ def _classify(word: _Word, style: NameStyle) -> None:
     elif (particle := _particle(word)) is not None:
         word.kind, word.canon = TokenKind.PARTICLE, particle
     elif _title(text, style) and (latin or len(text) >= _SHORTEST_TITLE_IN_OTHER_SCRIPTS):
-        word.kind = TokenKind.TITLE
+        word.kind, word.canon = TokenKind.TITLE, TITLE_CLASSES.get(text, text)
     elif text in FILLERS and latin:
         word.kind = TokenKind.FILLER
     elif len(text) == 1 and text.isalpha():

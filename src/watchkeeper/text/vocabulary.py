@@ -69,6 +69,14 @@ ARABIC_SCRIPT_PARTICLES: dict[str, str] = {
 }
 """Particles in Arabic script, by their written form (romanised, "بين" would read "bin")."""
 
+_TITLE_VARIANTS: dict[str, tuple[str, ...]] = {
+    "sheikh": ("sheikh", "shaikh", "shaykh", "sheik", "cheikh", "shykh", "shikh", "sheykh"),
+    "haji": ("haji", "hajji", "hadji", "alhaji"),
+    "mullah": ("mullah", "mulla", "molla"),
+    "maulvi": ("maulvi", "mawlawi", "maulavi", "moulavi", "mawlavi"),
+}
+"""Titles spelled many ways, by the spelling taken as the title's."""
+
 TITLES: frozenset[str] = frozenset(
     {
         "mr",
@@ -95,30 +103,27 @@ TITLES: frozenset[str] = frozenset(
         "frau",
         "senor",
         "senora",
-        "sheikh",
-        "shaikh",
-        "shaykh",
-        "sheik",
-        "cheikh",
-        "shykh",
-        "shikh",
-        "sheykh",
-        "haji",
-        "hajji",
-        "hadji",
-        "alhaji",
-        "mullah",
-        "mulla",
-        "molla",
-        "maulvi",
-        "mawlawi",
-        "maulavi",
-        "moulavi",
         "maulana",
         "mv",
         "mt",
+        *(variant for variants in _TITLE_VARIANTS.values() for variant in variants),
     }
 )
+
+TITLE_CLASSES: dict[str, str] = {
+    variant: title for title, variants in _TITLE_VARIANTS.items() for variant in variants
+}
+"""Spellings of one title to the title: "Hajji Noorullah" is "Haji Noorullah"."""
+
+GIVEN_NAME_ABBREVIATIONS: dict[str, str] = {
+    "md": "muhammad",
+    "mohd": "muhammad",
+    "muhd": "muhammad",
+    "mhd": "muhammad",
+    "mohmd": "muhammad",
+}
+"""Abbreviations of given names in persons' names: "Md." (Bangladesh) and "Mohd."
+(Malaysia, India, Singapore) write Muhammad."""
 
 RANKS: frozenset[str] = frozenset(
     {
