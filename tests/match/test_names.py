@@ -92,6 +92,13 @@ def test_legal_form_spellings_match(compare) -> None:  # type: ignore[no-untyped
         "Public Joint Stock Company Gazprom Neft",
         "Company",
     )
+    assert_variant(
+        compare,
+        "Joint Company Sovcombank",
+        "Sovcombank Open Joint Stock Company",
+        "Open Joint Stock Company Sovcomflot",
+        "Company",
+    )
 
 
 def test_legal_forms_weigh_low(compare) -> None:  # type: ignore[no-untyped-def]

@@ -101,14 +101,20 @@ def test_legal_forms_of_several_words_are_recognised_with_typos(written: str, li
     assert [token.canon for token in tokens] == [token.canon for token in expected]
 
 
-@pytest.mark.parametrize(
-    "written", ["Open Joint Stock Compass", "Publc Jont Stock Company", "Limited Liability"]
-)
+@pytest.mark.parametrize("written", ["Open Joint Stock Compass", "Publc Jont Stock Company"])
 def test_words_two_typos_from_a_legal_form_stay_words(written: str) -> None:
-    """Two edits in a word, or no word of the form as written, is another name."""
+    """Two edits in a word, or one in a word of four letters, is another word."""
     tokens = tokenize_name(written, NameStyle.ORGANIZATION)
     assert TokenKind.WORD in _kinds(tokens)
     assert len(tokens) > 1
+
+
+def test_words_of_a_legal_form_in_an_organisations_name_are_legal_forms() -> None:
+    """A legal form written with a word left out ("Joint Company") or turned around is still
+    made of legal forms; "Stock" in a person's name is a surname."""
+    kinds = _kinds(tokenize_name("Sovcombank Company Stock Joint", NameStyle.ORGANIZATION))
+    assert kinds == [TokenKind.WORD] + [TokenKind.LEGAL_FORM] * 3
+    assert _kinds(tokenize_name("Jonathan Stock", NameStyle.PERSON)) == [TokenKind.WORD] * 2
 
 
 def test_short_legal_forms_are_not_read_into_person_names() -> None:

@@ -19,6 +19,7 @@ from watchkeeper.text.vocabulary import (
     FILLERS,
     GIVEN_NAME_ABBREVIATIONS,
     LEGAL_FORM_PHRASES,
+    LEGAL_FORM_WORDS,
     LEGAL_FORMS,
     LONG_LEGAL_FORMS,
     LONGEST_LEGAL_FORM,
@@ -201,6 +202,8 @@ def _classify(word: _Word, style: NameStyle) -> None:
         word.kind = TokenKind.FILLER
     elif len(text) == 1 and text.isalpha():
         word.kind = TokenKind.INITIAL
+    elif style is NameStyle.ORGANIZATION and text in LEGAL_FORM_WORDS:
+        word.kind, word.canon = TokenKind.LEGAL_FORM, LEGAL_FORM_WORDS[text]
     else:
         word.canon = _misspelt_legal_form(text)
         if word.canon:

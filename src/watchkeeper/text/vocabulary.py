@@ -328,6 +328,23 @@ LEGAL_FORM_PHRASES: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
 }
 """Each word of a legal form of several words: the phrases it is in, with its position."""
 
+_ORDINARY_PHRASE_WORDS = frozenset({"open", "closed", "public", "private"})
+"""Words of legal forms of several words that name organisations as often ("Open Society",
+"Public Security Bureau")."""
+
+LEGAL_FORM_WORDS: dict[str, str] = {
+    word: classes.pop() if len(classes) == 1 else word
+    for word, classes in (
+        (word, {LEGAL_FORMS[phrase] for phrase, _ in phrases})
+        for word, phrases in LEGAL_FORM_PHRASES.items()
+    )
+    if len(word) >= 5 and (word,) not in LEGAL_FORMS and word not in _ORDINARY_PHRASE_WORDS
+}
+"""Words of legal forms of several words that say what an organisation is wherever they
+stand ("joint", "obshchestvo", "otvetstvennostyu"), to the class of the forms they are in
+(the word itself if more than one): an organisation's name that writes its legal form with
+a word left out, or in another order, still has them as legal forms, weighed low."""
+
 NAME_SYLLABLE_FORMS = frozenset({"ano", "asa", "cie", "doo", "pao", "sae", "sas", "too", "tov"})
 """One-word legal forms that are also given names, surnames or syllables of persons' names
 ("Asa", "PAO Yu Liang", "Sae Chang", "Lee Doo Hwan"): in a person's name they are words."""
