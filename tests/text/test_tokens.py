@@ -101,6 +101,21 @@ def test_legal_forms_of_several_words_are_recognised_with_typos(written: str, li
     assert [token.canon for token in tokens] == [token.canon for token in expected]
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Jointstock Company Avangard",
+        "Limited Liabilitycompany Avangard",
+        "Kabushikikaisha Avangard",
+    ],
+)
+def test_legal_forms_with_words_run_together_are_recognised(written: str) -> None:
+    assert _kinds(tokenize_name(written, NameStyle.ORGANIZATION)) == [
+        TokenKind.LEGAL_FORM,
+        TokenKind.WORD,
+    ]
+
+
 @pytest.mark.parametrize("written", ["Open Joint Stock Compass", "Publc Jont Stock Company"])
 def test_words_two_typos_from_a_legal_form_stay_words(written: str) -> None:
     """Two edits in a word, or one in a word of four letters, is another word."""

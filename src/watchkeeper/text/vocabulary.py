@@ -8,6 +8,9 @@ drops them.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 PARTICLES: dict[str, str] = {
     # Arabic article (assimilated forms such as "ar-", "ud-" are rewritten to "al" earlier)
     "al": "al",
@@ -311,10 +314,31 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
     NONPROFIT: ("ano", "nko", "ngo"),
 }
 
-LEGAL_FORMS: dict[tuple[str, ...], str] = {
+_LISTED_LEGAL_FORMS: dict[tuple[str, ...], str] = {
     tuple(text.split()): form for form, texts in _LEGAL_FORM_TEXTS.items() for text in texts
 }
-"""Legal-form phrases (as word tuples) to their class."""
+
+
+def _joined_spellings(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The words of a legal form written each way some adjacent ones may be run together
+    ("jointstock company", "limited liabilitycompany"), as they are among them."""
+    for joins in itertools.product((False, True), repeat=len(words) - 1):
+        spelled = [words[0]]
+        for joined, word in zip(joins, words[1:], strict=True):
+            if joined:
+                spelled[-1] += word
+            else:
+                spelled.append(word)
+        yield tuple(spelled)
+
+
+LEGAL_FORMS: dict[tuple[str, ...], str] = {
+    spelled: form
+    for words, form in _LISTED_LEGAL_FORMS.items()
+    for spelled in _joined_spellings(words)
+}
+"""Legal-form phrases (as word tuples) to their class, each also with adjacent words run
+together."""
 
 LONGEST_LEGAL_FORM = max(map(len, LEGAL_FORMS))
 
@@ -351,7 +375,7 @@ NAME_SYLLABLE_FORMS = frozenset({"ano", "asa", "cie", "doo", "pao", "sae", "sas"
 
 LONG_LEGAL_FORMS: dict[str, str] = {
     phrase[0]: form
-    for phrase, form in LEGAL_FORMS.items()
+    for phrase, form in _LISTED_LEGAL_FORMS.items()
     if len(phrase) == 1 and len(phrase[0]) > 6
 }
 """One-word legal forms long enough to be recognised with a typo ("Aktiengeselschaft")."""
