@@ -351,6 +351,12 @@ def test_compounds_written_as_one_arabic_word_meet_their_parts(  # type: ignore[
     assert_variant(compare, written, latin, other)
 
 
+def test_a_compound_a_typo_away_meets_it_as_written(compare) -> None:  # type: ignore[no-untyped-def]
+    """ "Zeyneddin" is cut into "zeyn al din"; "Zeyneddni" (a typo) is not cut, and meets it
+    as written, one letter away."""
+    assert_variant(compare, "Geleri Zeyneddni", "Zeyneddin Geleri", "Zeynab Geleri")
+
+
 def test_same_script_names_compare_in_their_own_script(compare) -> None:  # type: ignore[no-untyped-def]
     assert score(compare, "习近朋", "习近平") < DEFAULT_THRESHOLD
     assert score(compare, "Владимир Пулин", "Владимир Путин") >= DEFAULT_THRESHOLD

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -12,7 +13,7 @@ from watchkeeper.text.normalize import normalize_name, reorder_surname_first
 from watchkeeper.text.numbers import TENS_WORDS, number_value
 from watchkeeper.text.phonetic import arabic_script_key, consonant_skeleton, phonetic_key
 from watchkeeper.text.scripts import ABJADS, Script, dominant_script
-from watchkeeper.text.translit import romanize_word
+from watchkeeper.text.translit import ascii_letters, romanize_word
 from watchkeeper.text.vocabulary import (
     ABBREVIATIONS,
     ARABIC_SCRIPT_PARTICLES,
@@ -291,9 +292,26 @@ def tokenize_name(name: str, style: NameStyle = NameStyle.ANY) -> list[Token]:
     return [_token(word) for word in _join_tens_and_units(words)]
 
 
+def _written_texts(tokens: list[Token] | tuple[Token, ...]) -> list[str]:
+    """The texts of tokens, each run of parts of one compound of Latin script (tokens of one
+    written word, each less than it) as that word."""
+    texts: list[str] = []
+    for _, run in itertools.groupby(tokens, key=lambda token: token.original):
+        parts = list(run)
+        written = ascii_letters(parts[0].original)
+        if len(parts) > 1 and parts[0].script in _LATIN and parts[0].text != written:
+            texts.append(written)
+        else:
+            texts.extend(part.text.replace(" ", "") for part in parts)
+    return texts
+
+
 def merge_tokens(tokens: list[Token] | tuple[Token, ...]) -> Token:
-    """Adjacent tokens written as one word ("Abdul" + "Rahman" -> "abdulrahman")."""
-    text = "".join(token.text.replace(" ", "") for token in tokens)
+    """Adjacent tokens written as one word ("Abdul" + "Rahman" -> "abdulrahman"); the parts
+    of a Latin word cut as a compound are joined as it was written ("zeyn" + "al" + "din"
+    from "Zeyneddin" -> "zeyneddin"), so that a spelling of it the cut missed, a typo away,
+    still meets it."""
+    text = "".join(_written_texts(tokens))
     originals = [token.original.replace(" ", "") for token in tokens]
     # the parts of one compound were written once
     original = "".join(
