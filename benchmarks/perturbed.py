@@ -90,6 +90,7 @@ def two_typos(words: list[str], rng: random.Random) -> list[str] | None:
 
 
 def _typos(words: list[str], rng: random.Random, count: int) -> list[str] | None:
+    """A typo in each of ``count`` words of five letters or more (None: too few)."""
     long = [position for position, word in enumerate(words) if len(word) >= 5]
     if len(long) < count:
         return None

@@ -352,9 +352,9 @@ LEGAL_FORM_PHRASES: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
 }
 """Each word of a legal form of several words: the phrases it is in, with its position."""
 
-_ORDINARY_PHRASE_WORDS = frozenset({"open", "closed", "public", "private"})
-"""Words of legal forms of several words that name organisations as often ("Open Society",
-"Public Security Bureau")."""
+_ORDINARY_PHRASE_WORDS = frozenset({"closed", "public", "private"})
+"""Words of legal forms of several words that name organisations as often ("Public Security
+Bureau", "Private Equity"); shorter ones ("open", "de") are left out anyway."""
 
 LEGAL_FORM_WORDS: dict[str, str] = {
     word: classes.pop() if len(classes) == 1 else word
