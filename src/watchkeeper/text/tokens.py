@@ -298,8 +298,8 @@ def _written_texts(tokens: list[Token] | tuple[Token, ...]) -> list[str]:
     texts: list[str] = []
     for _, run in itertools.groupby(tokens, key=lambda token: token.original):
         parts = list(run)
-        written = ascii_letters(parts[0].original)
-        if len(parts) > 1 and parts[0].script in _LATIN and parts[0].text != written:
+        written = ascii_letters(parts[0].original) if len(parts) > 1 else ""
+        if written and parts[0].script in _LATIN and parts[0].text != written:
             texts.append(written)
         else:
             texts.extend(part.text.replace(" ", "") for part in parts)
