@@ -100,6 +100,14 @@ def test_legal_form_spellings_match(compare) -> None:  # type: ignore[no-untyped
         "Company",
     )
 
+    assert_variant(
+        compare,
+        "Morexpress, de C.V.",
+        "Morexpress, S.A. de C.V.",
+        "Morelos Express, S.A. de C.V.",
+        "Company",
+    )
+
 
 def test_legal_forms_weigh_low(compare) -> None:  # type: ignore[no-untyped-def]
     assert score(compare, "Volkswagen AG", "Siemens AG", "Company") < DEFAULT_THRESHOLD

@@ -132,6 +132,33 @@ def test_words_of_a_legal_form_in_an_organisations_name_are_legal_forms() -> Non
     assert _kinds(tokenize_name("Jonathan Stock", NameStyle.PERSON)) == [TokenKind.WORD] * 2
 
 
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("Dispersora Gael, de C.V.", "Dispersora Gael, S.A. de C.V."),
+        ("Corporacion Handal S. R.L.", "Corporacion Handal S. de R.L."),
+        ("Publichnoe Obshchestvo Sollers", "Publichnoe Aktsionernoe Obshchestvo Sollers"),
+    ],
+)
+def test_a_legal_form_with_words_left_out_is_a_legal_form_of_its_class(
+    written: str, listed: str
+) -> None:
+    tokens = tokenize_name(written, NameStyle.ORGANIZATION)
+    expected = tokenize_name(listed, NameStyle.ORGANIZATION)
+    assert _kinds(tokens) == _kinds(expected)
+    assert [token.canon for token in tokens] == [token.canon for token in expected]
+
+
+def test_parts_of_legal_forms_stay_words_where_they_are_words() -> None:
+    """ "Sa de" in a person's name, a part that ends with a linking word, a part made of an
+    ordinary word and a one-word form."""
+    person = tokenize_name("Francisco de Sa de Miranda", NameStyle.PERSON)
+    assert TokenKind.LEGAL_FORM not in _kinds(person)
+    for company in ("Sociedad de Fomento Fabril", "Open Company Systems"):
+        words = _texts(tokenize_name(company, NameStyle.ORGANIZATION))
+        assert len(words) == len(company.split()), company
+
+
 def test_short_legal_forms_are_not_read_into_person_names() -> None:
     assert tokenize_name("Ao Chen", NameStyle.PERSON)[0].kind is TokenKind.WORD
 

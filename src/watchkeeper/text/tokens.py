@@ -25,6 +25,8 @@ from watchkeeper.text.vocabulary import (
     LONG_LEGAL_FORMS,
     LONGEST_LEGAL_FORM,
     NAME_SYLLABLE_FORMS,
+    ORGANIZATION_LEGAL_FORM_PHRASES,
+    ORGANIZATION_LEGAL_FORMS,
     PARTICLES,
     RANKS,
     TITLE_CLASSES,
@@ -154,8 +156,13 @@ def _legal_form_at(texts: list[str], index: int, style: NameStyle) -> tuple[int,
     """The words and the class of the longest legal form that starts at ``index`` (0 and ""
     if none): as listed, or (one of several words) with a typo in some of its longer words
     ("publc joint stock compnay", "obshchestvo s ogranichennoi otvetstvennostiu")."""
+    forms, phrases = (
+        (ORGANIZATION_LEGAL_FORMS, ORGANIZATION_LEGAL_FORM_PHRASES)
+        if style is NameStyle.ORGANIZATION
+        else (LEGAL_FORMS, LEGAL_FORM_PHRASES)
+    )
     for size in range(min(LONGEST_LEGAL_FORM, len(texts) - index), 0, -1):
-        form = LEGAL_FORMS.get(tuple(texts[index : index + size]))
+        form = forms.get(tuple(texts[index : index + size]))
         if form is not None and not (
             size == 1 and style is NameStyle.PERSON and _person_word(texts[index])
         ):
@@ -163,7 +170,7 @@ def _legal_form_at(texts: list[str], index: int, style: NameStyle) -> tuple[int,
     else:
         size, form = 0, ""
     for offset in range(min(LONGEST_LEGAL_FORM, len(texts) - index)):
-        for phrase, position in LEGAL_FORM_PHRASES.get(texts[index + offset], ()):
+        for phrase, position in phrases.get(texts[index + offset], ()):
             window = texts[index : index + len(phrase)]
             if (
                 position == offset
@@ -171,7 +178,7 @@ def _legal_form_at(texts: list[str], index: int, style: NameStyle) -> tuple[int,
                 and len(window) == len(phrase)
                 and all(map(_spelt_alike, window, phrase))
             ):
-                size, form = len(phrase), LEGAL_FORMS[phrase]
+                size, form = len(phrase), forms[phrase]
     return size, form
 
 

@@ -332,29 +332,72 @@ def _joined_spellings(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
         yield tuple(spelled)
 
 
-LEGAL_FORMS: dict[tuple[str, ...], str] = {
-    spelled: form
-    for words, form in _LISTED_LEGAL_FORMS.items()
-    for spelled in _joined_spellings(words)
-}
+def _spellings(forms: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """``forms``, each also with adjacent words run together."""
+    return {spelled: form for words, form in forms.items() for spelled in _joined_spellings(words)}
+
+
+_ORDINARY_PHRASE_WORDS = frozenset({"closed", "open", "public", "private"})
+"""Words of legal forms of several words that name organisations as often ("Public Security
+Bureau", "Private Equity", "Open Systems")."""
+
+_LINKING_WORDS = frozenset({"a", "cu", "de", "mit", "per", "s", "z"})
+"""Words that join the words of a legal form ("sociedad de", "gesellschaft mit")."""
+
+
+def _telling_word(word: str, forms: dict[tuple[str, ...], str]) -> bool:
+    """Whether a word of a legal form is neither an ordinary word nor a form on its own."""
+    return word not in _ORDINARY_PHRASE_WORDS and (word,) not in forms
+
+
+def _legal_form_parts(forms: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """The words of each legal form of three or more with some left out ("de cv" of "sa de
+    cv", "s rl" of "s de rl", "publichnoe obshchestvo"), to the class of the forms they are
+    part of; not those parts of forms of several classes ("limited company"), nor those that
+    end with a linking word ("sociedad de" goes on with a name as often) or are made only of
+    ordinary words and one-word forms ("open company")."""
+    classes: dict[tuple[str, ...], set[str]] = {}
+    for phrase, form in forms.items():
+        for size in range(2, len(phrase)):
+            for kept in itertools.combinations(phrase, size):
+                if (
+                    kept not in forms
+                    and kept[-1] not in _LINKING_WORDS
+                    and any(_telling_word(word, forms) for word in kept)
+                ):
+                    classes.setdefault(kept, set()).add(form)
+    return {kept: forms_of.pop() for kept, forms_of in classes.items() if len(forms_of) == 1}
+
+
+def _phrase_positions(
+    forms: dict[tuple[str, ...], str],
+) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Each word of the forms of several words: the forms it is in, with its position."""
+    positions: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase in forms:
+        if len(phrase) > 1:
+            for word in dict.fromkeys(phrase):
+                positions.setdefault(word, []).append((phrase, phrase.index(word)))
+    return {word: tuple(found) for word, found in positions.items()}
+
+
+LEGAL_FORMS = _spellings(_LISTED_LEGAL_FORMS)
 """Legal-form phrases (as word tuples) to their class, each also with adjacent words run
 together."""
 
+ORGANIZATION_LEGAL_FORMS = _spellings(_legal_form_parts(_LISTED_LEGAL_FORMS)) | LEGAL_FORMS
+"""The legal forms of an organisation's name: :data:`LEGAL_FORMS`, and those of three words
+or more written with some left out ("Dispersora Gael, de C.V."), which in a person's name
+would be words of it ("Francisco de Sa de Miranda")."""
+
 LONGEST_LEGAL_FORM = max(map(len, LEGAL_FORMS))
 
-LEGAL_FORM_PHRASES: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
-    word: tuple(
-        (phrase, phrase.index(word)) for phrase in LEGAL_FORMS if len(phrase) > 1 and word in phrase
-    )
-    for phrase in LEGAL_FORMS
-    if len(phrase) > 1
-    for word in phrase
-}
+LEGAL_FORM_PHRASES = _phrase_positions(LEGAL_FORMS)
 """Each word of a legal form of several words: the phrases it is in, with its position."""
 
-_ORDINARY_PHRASE_WORDS = frozenset({"closed", "public", "private"})
-"""Words of legal forms of several words that name organisations as often ("Public Security
-Bureau", "Private Equity"); shorter ones ("open", "de") are left out anyway."""
+ORGANIZATION_LEGAL_FORM_PHRASES = _phrase_positions(ORGANIZATION_LEGAL_FORMS)
+"""The same of :data:`ORGANIZATION_LEGAL_FORMS`."""
+
 
 LEGAL_FORM_WORDS: dict[str, str] = {
     word: classes.pop() if len(classes) == 1 else word
