@@ -20,6 +20,10 @@ from watchkeeper.text.normalize import normalize_name, reorder_surname_first
         ("Zia-ur-Rahman", "zia al rahman"),
         ("Volkswagen GmbH", "volkswagen gmbh"),
         ("پزشک\u200cفر", "پزشکفر"),
+        ("JARACOS.A.", "jaraco sa"),
+        ("Playa MarS.A. de C.V.", "playa mar sa de cv"),
+        ("IRASCOS.R.L.", "irasco srl"),
+        ("MASTERS.X.", "masters x"),
     ],
 )
 def test_normalize_name(raw: str, expected: str) -> None:

@@ -1,10 +1,11 @@
 """Clean a name string before it is cut into words.
 
 Unicode NFKC, case folding, invisible characters, camel case ("AlisherUsmanov"), dotted
-abbreviations ("S.A.R.L." -> "sarl"), apostrophes ("Qa'ida" -> "qaida"), "&" -> "and",
-hyphen-attached Arabic articles ("ar-Rahman" -> "al rahman") and every other punctuation
-mark to a space.  Letters of every script are kept as they are: romanisation comes later,
-word by word.
+abbreviations ("S.A.R.L." -> "sarl"; a dotted legal form run into the word before it is
+parted from it: "Jaraco S.A." written "JARACOS.A."), apostrophes ("Qa'ida" -> "qaida"),
+"&" -> "and", hyphen-attached Arabic articles ("ar-Rahman" -> "al rahman") and every other
+punctuation mark to a space.  Letters of every script are kept as they are: romanisation
+comes later, word by word.
 """
 
 from __future__ import annotations
@@ -12,9 +13,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from watchkeeper.text.vocabulary import LEGAL_FORMS
+
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u00ad\u2060\ufeff"))
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _DOTTED_ABBREVIATION = re.compile(r"(?<![^\W\d_])([^\W\d_](?:\.[^\W\d_])+)\.?(?![^\W\d_])")
+_GLUED_ABBREVIATION = re.compile(r"(?<=[^\W\d_]{3})([^\W\d_](?:\.[^\W\d_])+\.)(?![^\W\d_])")
+"""A dotted abbreviation whose first letter ends a word of three letters or more ("s.a." in
+"jaracos.a.")."""
+_ONE_WORD_LEGAL_FORMS = frozenset(phrase[0] for phrase in LEGAL_FORMS if len(phrase) == 1)
 _POSSESSIVE = re.compile(r"['’]s(?![^\W\d_])")
 _APOSTROPHES = re.compile(r"['’‘`´ʼʻʿʾ′]")
 _AMPERSAND = re.compile(r"\s*[&+]\s*")
@@ -42,12 +49,22 @@ def reorder_surname_first(text: str) -> str:
     return f"{given} {surname}"
 
 
+def _part_glued_legal_form(match: re.Match[str]) -> str:
+    abbreviation = match.group(1)
+    return (
+        " " + abbreviation
+        if abbreviation.replace(".", "") in _ONE_WORD_LEGAL_FORMS
+        else abbreviation
+    )
+
+
 def normalize_name(text: str) -> str:
     """A name as lower-case words separated by single spaces, in its original scripts."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     if not text.isupper():
         text = _CAMEL_BOUNDARY.sub(" ", text)
     text = text.casefold()
+    text = _GLUED_ABBREVIATION.sub(_part_glued_legal_form, text)
     text = _DOTTED_ABBREVIATION.sub(lambda match: match.group(1).replace(".", ""), text)
     text = _POSSESSIVE.sub("", text)
     text = _APOSTROPHES.sub("", text)

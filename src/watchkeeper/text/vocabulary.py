@@ -261,6 +261,9 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "sa",
         "spa",
         "sas",
+        "sasu",
+        "sac",
+        "saa",
         "nv",
         "plc",
         "as",
@@ -412,7 +415,9 @@ stand ("joint", "obshchestvo", "otvetstvennostyu"), to the class of the forms th
 (the word itself if more than one): an organisation's name that writes its legal form with
 a word left out, or in another order, still has them as legal forms, weighed low."""
 
-NAME_SYLLABLE_FORMS = frozenset({"ano", "asa", "cie", "doo", "pao", "sae", "sas", "too", "tov"})
+NAME_SYLLABLE_FORMS = frozenset(
+    {"ano", "asa", "cie", "doo", "pao", "saa", "sac", "sae", "sas", "too", "tov"}
+)
 """One-word legal forms that are also given names, surnames or syllables of persons' names
 ("Asa", "PAO Yu Liang", "Sae Chang", "Lee Doo Hwan"): in a person's name they are words."""
 
