@@ -1,6 +1,6 @@
 """Perturbed list entries: how often a listed person or organisation is found when its name
-is written with a typo, a word dropped or joined, its words turned around, or a common given
-name respelled.
+is written with a typo, a word dropped or joined, its words turned around, a common given
+name respelled, or cut short by a field of 35 characters.
 
     .venv/bin/python benchmarks/perturbed.py [--entities 2500] [--examples 5] [--db DIR]
 
@@ -28,6 +28,8 @@ from watchkeeper.screening import Screener, open_index
 from watchkeeper.store import Store
 
 SEED = 3
+FIELD_WIDTH = 35
+"""Characters of a SWIFT MT or EDIFACT line, where systems cut longer names."""
 HITS_LOOKED_AT = 100
 """Hits looked at for the entry: a name listed by several lists, or as an alias of several
 entries, scores the same against each, so the default limit of 10 may leave it out."""
@@ -126,6 +128,13 @@ def turned(words: list[str], rng: random.Random) -> list[str] | None:
     return bare[::-1] if len(bare) > 1 else None
 
 
+def cut_short(words: list[str], rng: random.Random) -> list[str] | None:
+    """The name cut after :data:`FIELD_WIDTH` characters, as a message field cuts a longer
+    one (names longer than that)."""
+    text = " ".join(words)
+    return text[:FIELD_WIDTH].split() if len(text) > FIELD_WIDTH else None
+
+
 def respelled(words: list[str], rng: random.Random) -> list[str] | None:
     """One common given name or title respelled (:data:`RESPELLINGS`)."""
     known = [position for position, word in enumerate(words) if word.lower().strip(",") in _RESPELT]
@@ -145,6 +154,7 @@ CHANGES: dict[str, Change] = {
     "words joined": joined,
     "order turned": turned,
     "respelled": respelled,
+    "cut short": cut_short,
 }
 
 

@@ -132,3 +132,36 @@ def test_a_word_that_shares_a_key_with_a_legal_form_is_not_its_match() -> None:
     assert found == ["test:0"]
     (hit,) = Matcher(index).match_names([query.text])
     assert index.entity(hit.entity).id == "test:0"
+
+
+# --- names cut short by a message field ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cut", "listed"),
+    [
+        ("ALFA COMPANY LIMITED FOR INTERNATIO", "un:IQe.206"),
+        ("TECHNOLOGY AND DEVELOPMENT GROUP LI", "un:IQe.207"),
+        ("IBRAHIM AHMAD ABD AL-SATTAR MUHAMME", "un:IQi.013"),
+    ],
+)
+def test_a_listed_name_cut_at_35_characters_finds_its_entry(
+    matcher: Matcher, cut: str, listed: str
+) -> None:
+    """As a SWIFT MT or EDIFACT line cuts "ALFA COMPANY LIMITED FOR INTERNATIONAL TRADING AND
+    MARKETING"."""
+    assert len(cut) == 35
+    hits = matcher.match_names([cut], None, DEFAULT_THRESHOLD)
+    assert [matcher.index.entity(hit.entity).id for hit in hits][:1] == [listed]
+
+
+def test_a_cut_name_that_meets_only_by_its_last_word_is_no_hit(matcher: Matcher) -> None:
+    assert len("MARIA FERNANDA LOPEZ GUTIERREZ ABDU") == 35
+    assert hit_ids(matcher, "MARIA FERNANDA LOPEZ GUTIERREZ ABDU") == []
+
+
+def test_a_name_shorter_than_a_field_is_not_read_as_cut(matcher: Matcher) -> None:
+    """Only a name as long as a field (or one less) may have been cut by it."""
+    shorter = "ALFA COMPANY LIMITED FOR INTERNAT"
+    assert matcher.index.prepare_query(shorter, Schema.ORGANIZATION).cut is None
+    assert matcher.index.prepare_query(shorter + "IO", Schema.ORGANIZATION).cut is not None

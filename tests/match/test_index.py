@@ -192,8 +192,10 @@ def _met_as_aligned(comparison: NameComparison, params: NameParams) -> Met:
 )
 def test_a_bound_is_never_below_the_score(index: CandidateIndex, query: str) -> None:
     """Against every listed name, the bound of the units met where the comparison aligned
-    them (acronyms included) is at least the comparison's score."""
-    prepared = index.prepare_query(query)
+    them (acronyms included) is at least the comparison's score (of the name read as whole:
+    one as long as a field, as "Revival of Islamic Heritage Society" is, is compared without
+    bounds as one that may be cut, see ``match.truncation``)."""
+    prepared = dataclasses.replace(index.prepare_query(query), cut=None)
     params = index.params
     query_profile = profile(prepared.tokens, prepared.weights, prepared.style, params)
     for name_id in range(index.name_count):

@@ -11,6 +11,7 @@ from watchkeeper.match.names import (
     NameComparison,
     compare_names,
     prepare_name,
+    prepare_query_name,
 )
 from watchkeeper.match.tokensim import How, SimilarityParams, token_similarity
 from watchkeeper.match.weights import TokenWeights
@@ -457,3 +458,35 @@ def test_latin_words_that_differ_in_sound_and_spelling_are_merely_alike(compare)
     # one phonetic key, or nearly one with nearly one spelling: still variants
     assert_variant(compare, "Aleksandr Bortnikov", "Alexander Bortnikov", "Alexander Borodin")
     assert compare("Mohamad Khaled", "Muhammad Khalid").score >= DEFAULT_THRESHOLD
+
+
+# --- names cut short by a message field ------------------------------------------------
+
+
+def test_the_cut_last_word_of_a_name_as_long_as_a_field_meets_the_word_it_starts(
+    listed_weights: TokenWeights,
+) -> None:
+    query = prepare_query_name("ABUBAKAR MUHAMMAD AL-BAGHDADI AL-QU", "Person", listed_weights)
+    listed = prepare_name("ABUBAKAR MUHAMMAD AL-BAGHDADI AL-QURASHI", "Person", listed_weights)
+    assert len(query.text) == 35
+    comparison = compare_names(query, listed)
+    assert ("qu", "qurashi", How.TRUNCATED) in [
+        (pair.query[0], pair.candidate[0], pair.how) for pair in comparison.pairs
+    ]
+    assert comparison.score >= DEFAULT_THRESHOLD
+    unread = prepare_name(query.text, "Person", listed_weights)
+    assert comparison.score > compare_names(unread, listed).score
+
+
+def test_listed_words_after_a_cut_weigh_little_only_after_it(
+    listed_weights: TokenWeights,
+) -> None:
+    """The words a cut may have lost are those after the last one the name met; a listed
+    word missing before it still counts in full."""
+    query = prepare_query_name("JOINT STOCK COMPANY SVETLOVSKY ENTE", "Company", listed_weights)
+    tail = prepare_name("JOINT STOCK COMPANY SVETLOVSKY ENTERPRISE ERA", "Company", listed_weights)
+    inside = prepare_name(
+        "JOINT STOCK COMPANY ERA SVETLOVSKY ENTERPRISE", "Company", listed_weights
+    )
+    assert compare_names(query, tail).score >= DEFAULT_THRESHOLD
+    assert compare_names(query, inside).score < compare_names(query, tail).score

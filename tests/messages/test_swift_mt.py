@@ -208,10 +208,12 @@ def test_rje_batch_of_thirteen_messages_by_hand() -> None:
     assert texts(first)["msg[1]/B4/52D/address"] == "999 BROAD FOO RD MELVILLE, NY 11747"
     assert parties(first)["msg[1]/B4/59/name"].query.names == ["MERCADOS Y GESTION DE VALORES SA"]
     assert ("msg[1]/B4/59/address", "ES", CountryRole.ADDRESS) in countries(first)
-    # A 59 name filled to 35 characters goes on on the next line, with or without a space.
+    # A 59 name filled to 35 characters goes on on the next line, with or without a space;
+    # the full line alone is a name its sender may have cut.
     assert parties(units[2])["msg[3]/B4/59/name"].query.names == [
         "FOO DIRECT III FONDO DE PENSIONES IBEX 99",
         "FOO DIRECT III FONDO DE PENSIONES I BEX 99",
+        "FOO DIRECT III FONDO DE PENSIONES I",
     ]
     tenth = parties(units[9])
     assert tenth["msg[10]/B2"].query.identifiers == bic("CRESLULLXXX", "lu")
@@ -929,6 +931,14 @@ PLANTED = [
         "/ROC/DONATION FOR AL NUSRA FRONT",
         "msg[1]/B4/70/line[1]",
         "un:QDe.137",
+    ),
+    # a name its sender cut at 35 characters, followed by the address
+    (
+        "MT103_custom_50K_59_JPY_invoice.fin",
+        "RASA ENGINEERING SERVICES (PVT) L",
+        "ALFA COMPANY LIMITED FOR INTERNATIO",
+        "msg[1]/B4/50K/name",
+        "un:IQe.206",
     ),
     # a name cut after the 35th character of a line
     (

@@ -14,16 +14,19 @@ import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from watchkeeper.match.index import Candidate, CandidateIndex, ListedName
+from watchkeeper.match.index import CandidateIndex, ListedName
 from watchkeeper.match.names import (
     DEFAULT_THRESHOLD,
     NameComparison,
     PreparedName,
     SimilarityCache,
     compare_names,
+    prepare_tokens,
 )
 from watchkeeper.match.score import kind_adjusted_score
+from watchkeeper.match.truncation import SEARCH_FLOOR, without_last_word
 from watchkeeper.model import Schema
+from watchkeeper.text.tokens import tokenize_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,8 @@ class Matcher:
         """:meth:`match_names` of names already prepared; ``needed`` gives the name score
         an entity (by position) needs, if more than ``threshold`` (a candidate whose bound
         is below it is not compared)."""
+        if any(name.cut is not None for name in prepared):
+            return self._match_cut(prepared, threshold, limit, needed)
         caches: list[SimilarityCache] = [{} for _ in prepared]
         best: list[tuple[float, int, NameHit]] = []
         """A heap of the ``limit`` best hits so far, the worst on top."""
@@ -93,28 +98,60 @@ class Matcher:
             need = threshold if needed is None else max(threshold, needed(candidate.entity))
             if candidate.bound < need:
                 continue
-            hit = self._best_pair(candidate, prepared, caches)
-            if hit.score < need:
-                continue
-            ranked = (hit.score, -hit.entity, hit)
-            if len(best) < limit:
-                heapq.heappush(best, ranked)
-            elif ranked[:2] > best[0][:2]:
-                heapq.heapreplace(best, ranked)
-        return [hit for _, _, hit in sorted(best, key=lambda item: item[:2], reverse=True)]
+            hit = self._best_pair(candidate.entity, candidate.pairs, prepared, caches)
+            if hit.score >= need:
+                _keep(best, hit, limit)
+        return _ranked(best)
+
+    def _match_cut(
+        self,
+        prepared: Sequence[PreparedName],
+        threshold: float,
+        limit: int,
+        needed: Callable[[int], float] | None,
+    ) -> list[NameHit]:
+        """:meth:`match_prepared` of query names some of which a field may have cut short
+        (:mod:`~watchkeeper.match.truncation`): their candidates are searched from a lower
+        floor, by the names and by those cut short without their last word, and every one
+        is compared (the bounds of the search know nothing of a cut)."""
+        shorter = [
+            (self._without_last_word(name), name) for name in prepared if name.cut is not None
+        ]
+        searched = [*prepared, *(name for name, _ in shorter)]
+        compared = [*prepared, *(name for _, name in shorter)]
+        """The query name compared at each position of ``searched``."""
+        caches: list[SimilarityCache] = [{} for _ in compared]
+        best: list[tuple[float, int, NameHit]] = []
+        floor = min(threshold, SEARCH_FLOOR)
+        for candidate in self.index.candidates(searched, threshold=floor):
+            need = threshold if needed is None else max(threshold, needed(candidate.entity))
+            hit = self._best_pair(candidate.entity, candidate.pairs, compared, caches)
+            if hit.score >= need:
+                _keep(best, hit, limit)
+        return _ranked(best)
+
+    def _without_last_word(self, name: PreparedName) -> PreparedName:
+        """A query name without its last written word (itself if that is all it has)."""
+        text = without_last_word(name.text)
+        tokens = tuple(tokenize_name(text, name.style))
+        if not tokens:
+            return name
+        return prepare_tokens(text, name.style, tokens, self.index.weights, self.index.params)
 
     def _best_pair(
         self,
-        candidate: Candidate,
+        entity: int,
+        pairs: Sequence[tuple[int, int]],
         prepared: Sequence[PreparedName],
         caches: Sequence[SimilarityCache],
     ) -> NameHit:
-        """The best of a candidate's (query name, listed name) pairs, after the factor for
-        the listed name's kind (:func:`~watchkeeper.match.score.kind_adjusted_score`: an
-        exact weak alias is not the best pair when the primary name is alike)."""
+        """The best of an entity's (query name position, listed name id) ``pairs``, after
+        the factor for the listed name's kind
+        (:func:`~watchkeeper.match.score.kind_adjusted_score`: an exact weak alias is not the
+        best pair when the primary name is alike)."""
         found: NameHit | None = None
         best = 0.0
-        for position, name_id in candidate.pairs:
+        for position, name_id in pairs:
             query = prepared[position]
             comparison = compare_names(
                 query, self.index.prepared(name_id), self.index.params, caches[position]
@@ -122,6 +159,20 @@ class Matcher:
             listed = self.index.listed(name_id)
             score = kind_adjusted_score(comparison, listed.kind)
             if found is None or score > best:
-                found, best = NameHit(candidate.entity, query.text, listed, comparison), score
+                found, best = NameHit(entity, query.text, listed, comparison), score
         assert found is not None, "a candidate has at least one pair"
         return found
+
+
+def _keep(best: list[tuple[float, int, NameHit]], hit: NameHit, limit: int) -> None:
+    """Put ``hit`` on the heap ``best`` of the ``limit`` best hits (the worst on top)."""
+    ranked = (hit.score, -hit.entity, hit)
+    if len(best) < limit:
+        heapq.heappush(best, ranked)
+    elif ranked[:2] > best[0][:2]:
+        heapq.heapreplace(best, ranked)
+
+
+def _ranked(best: list[tuple[float, int, NameHit]]) -> list[NameHit]:
+    """The hits of the heap ``best``, best first (ties by entity position)."""
+    return [hit for _, _, hit in sorted(best, key=lambda item: item[:2], reverse=True)]

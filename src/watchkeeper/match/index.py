@@ -56,6 +56,7 @@ from watchkeeper.match.names import (
     NameParams,
     PreparedName,
     prepare_name,
+    prepare_query_name,
     prepare_tokens,
 )
 from watchkeeper.match.postings import Blobs, KeyTable, NamePostings
@@ -377,8 +378,9 @@ class CandidateIndex:
         return name
 
     def prepare_query(self, text: str, schema: Schema | None = None) -> PreparedName:
-        """A query name prepared with this index's word weights."""
-        return prepare_name(text, schema.value if schema else None, self.weights, self.params)
+        """A query name prepared with this index's word weights (:func:`prepare_query_name`)."""
+        schema_name = schema.value if schema else None
+        return prepare_query_name(text, schema_name, self.weights, self.params)
 
     def prefetch(self, names: Iterable[PreparedName]) -> None:
         """Look up the keys of many prepared query names together (cheaper than one name

@@ -19,12 +19,18 @@ a different word is stronger evidence of a different person than a missing one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz.distance import OSA
 
 from watchkeeper.match.tokensim import How, SimilarityParams, token_similarity
+from watchkeeper.match.truncation import (
+    SHORTEST_PREFIX,
+    cut_position,
+    cut_similarity,
+    may_be_cut,
+)
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
 from watchkeeper.text.vocabulary import GENERIC_WORDS
@@ -55,6 +61,10 @@ class NameParams:
     alike (:attr:`How.SOUND_ALIKE`: "Hiki Risi" / "Reza Khaki"), or by joining words to
     meet a word written without short vowels, or by initials: at most just under the
     threshold, so such a resemblance never alerts on its own."""
+    cut_weight: float = 0.2
+    """Share of its weight left to a word a name cut short by its field may have lost: its
+    own last word when it meets nothing, the listed words after the last one it met
+    (:mod:`~watchkeeper.match.truncation`).  Set by reasoning, as low as a legal form."""
     duplicate_factor: float = 0.5
     """Weight left to an unmatched repetition of a matched word ("Sergey Sergey Shoigu")."""
     generic_weight: float = 0.3
@@ -111,6 +121,9 @@ class PreparedName:
     words: tuple[tuple[int, Token, float], ...]
     """(position, token, weight) of the ordinary words."""
     style: NameStyle
+    cut: int | None = None
+    """Position of the last written word of a query name that a field may have cut short
+    (:mod:`~watchkeeper.match.truncation`); None for other names."""
 
 
 def token_weight(token: Token, weights: TokenWeights | None, params: NameParams) -> float:
@@ -153,6 +166,20 @@ def prepare_name(
     """Tokenise and weigh a name once (``schema`` is the FollowTheMoney schema name)."""
     style = NameStyle.for_schema(schema)
     return prepare_tokens(text, style, tuple(tokenize_name(text, style)), weights, params)
+
+
+def prepare_query_name(
+    text: str,
+    schema: str | None = None,
+    weights: TokenWeights | None = None,
+    params: NameParams = DEFAULT_PARAMS,
+) -> PreparedName:
+    """:func:`prepare_name` of a query name: one as long as a field that cuts names knows
+    where it may have been cut (:mod:`~watchkeeper.match.truncation`)."""
+    name = prepare_name(text, schema, weights, params)
+    if may_be_cut(text):
+        return replace(name, cut=cut_position(name.tokens, text))
+    return name
 
 
 def prepare_tokens(
@@ -421,6 +448,23 @@ def _acronym_candidates(
     return found
 
 
+def _cut_candidates(query: PreparedName, candidate: PreparedName) -> list[_Candidate]:
+    """The last word of a query name cut short against the longer listed words it starts."""
+    if query.cut is None:
+        return []
+    token = query.tokens[query.cut]
+    letters = len(token.text)
+    if letters < SHORTEST_PREFIX:
+        return []
+    cut = (token, 1 << query.cut, query.weights[query.cut])
+    similarity = cut_similarity(letters)
+    return [
+        _candidate(similarity, cut, (word, 1 << j, weight), How.TRUNCATED)
+        for j, word, weight in candidate.words
+        if len(word.text) > letters and word.text.startswith(token.text)
+    ]
+
+
 def _candidates(
     query: PreparedName,
     candidate: PreparedName,
@@ -428,7 +472,7 @@ def _candidates(
     cache: SimilarityCache | None,
 ) -> list[_Candidate]:
     """Every pairing worth considering, best first."""
-    found = _single_candidates(query, candidate, params, cache)
+    found = _single_candidates(query, candidate, params, cache) + _cut_candidates(query, candidate)
     if query.runs or candidate.runs:
         found += _merge_candidates(query, candidate, params, True, cache)
         found += _merge_candidates(candidate, query, params, False, cache)
@@ -439,8 +483,9 @@ def _candidates(
     return found
 
 
-def _leftover(name: PreparedName, used: int, params: NameParams) -> float:
-    """Weight of the unmatched tokens of one name (repeated matched words count little)."""
+def _leftover(name: PreparedName, used: int, params: NameParams, lost: int = 0) -> float:
+    """Weight of the unmatched tokens of one name (repeated matched words count little, and
+    so do those at the positions of ``lost``: cut off, see ``NameParams.cut_weight``)."""
     if used == (1 << len(name.tokens)) - 1:
         return 0.0
     matched = {token.canon for index, token in enumerate(name.tokens) if used >> index & 1}
@@ -448,8 +493,20 @@ def _leftover(name: PreparedName, used: int, params: NameParams) -> float:
     for index, token in enumerate(name.tokens):
         if not used >> index & 1:
             weight = name.weights[index]
+            if lost >> index & 1:
+                weight *= params.cut_weight
             total += weight * params.duplicate_factor if token.canon in matched else weight
     return total
+
+
+def _lost_to_cut(query: PreparedName, used_candidate: int, size: int) -> tuple[int, int]:
+    """Positions of the tokens a query name cut short may have lost: the listed words after
+    the last one it met, and if there are any, its own last word, which may be the start of
+    one of them (masks of query and candidate positions)."""
+    if query.cut is None:
+        return 0, 0
+    after_last_met = ((1 << size) - 1) & ~((1 << used_candidate.bit_length()) - 1)
+    return (1 << query.cut if after_last_met else 0), after_last_met
 
 
 def compare_names(
@@ -494,8 +551,9 @@ def compare_names(
         residual_candidate += (1.0 - share) * weight_candidate
     score = 0.0
     if matched > 0.0:
-        residual_query += _leftover(query, used_query, params)
-        residual_candidate += _leftover(candidate, used_candidate, params)
+        lost_query, lost_candidate = _lost_to_cut(query, used_candidate, len(candidate.tokens))
+        residual_query += _leftover(query, used_query, params, lost_query)
+        residual_candidate += _leftover(candidate, used_candidate, params, lost_candidate)
         organization = NameStyle.ORGANIZATION in (query.style, candidate.style)
         extra_penalty = params.organization_extra_penalty if organization else params.extra_penalty
         penalty = extra_penalty * (residual_query + residual_candidate + extra) / 2

@@ -30,7 +30,13 @@ from typing import Any
 
 from watchkeeper.match import names
 from watchkeeper.match.features import Evidence, collect_evidence
-from watchkeeper.match.names import NameComparison, PreparedName, compare_names, prepare_name
+from watchkeeper.match.names import (
+    NameComparison,
+    PreparedName,
+    compare_names,
+    prepare_name,
+    prepare_query_name,
+)
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.model import Entity, NameKind, Query
 from watchkeeper.text.tokens import NameStyle, TokenKind
@@ -186,7 +192,7 @@ def score_entity(
     """
     listed_schema = entity.schema.value
     query_schema = query.schema.value if query.schema else listed_schema
-    query_names = [prepare_name(text, query_schema, weights) for text in query.names]
+    query_names = [prepare_query_name(text, query_schema, weights) for text in query.names]
     listed_names = [
         (prepare_name(name.full, listed_schema, weights), name.kind) for name in entity.names
     ]

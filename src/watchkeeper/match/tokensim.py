@@ -51,6 +51,9 @@ class How(StrEnum):
     MERGED = "merged"
     """Words split on one side and joined on the other ("Abdul Rahman" / "Abdulrahman")."""
     ACRONYM = "acronym"
+    TRUNCATED = "truncated"
+    """The last word of a name cut short by its field, and a listed word it starts ("qu" /
+    "qurashi": :mod:`watchkeeper.match.truncation`)."""
 
 
 @dataclass(frozen=True, slots=True)

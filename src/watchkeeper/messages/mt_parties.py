@@ -11,10 +11,12 @@ By option:
   the format does not say: the first line is the name, and the next lines are taken into it
   only while the line before was filled to 35 characters (a name wrapped by the sender) or
   the line ends with a legal form of three letters or more and holds no digit (``CO LTD``,
-  ``MACHINERY CO LTD``) and does not repeat the line before.  Every other line is address:
-  free text.  In case the guess stopped too early, the name joined with the first address
-  line is screened as a second name of the party when that line holds no digit, names no
-  country and does not repeat the name (``WAFA HUMANITARIAN`` / ``ORGANIZATION``).  An address
+  ``MACHINERY CO LTD``) and does not repeat the line before.  A name that goes on after a
+  full first line is also screened as that line alone: a sender may have cut a longer name
+  there (:mod:`watchkeeper.match.truncation`).  Every other line is address: free text.  In
+  case the guess stopped too early, the name joined with the first address line is
+  screened as a second name of the party when that line holds no digit, names no country
+  and does not repeat the name (``WAFA HUMANITARIAN`` / ``ORGANIZATION``).  An address
   line ending in a country name (``LAGOS NIGERIA``, ``SRI LANKA``; a postcode after it is
   ignored) gives an address country; two- and three-letter codes are not taken (``NY``).
 - ``F``: numbered lines: ``1/`` name (repeated ``1/`` lines are one name), ``2/`` address,
@@ -147,6 +149,9 @@ def _read_name_and_address(
     for country in countries:
         content.countries.append(CountryRef(f"{path}/address", country, CountryRole.ADDRESS))
     names = name_variants([part(line.text) for line in name_lines])
+    first = name_lines[0].text.strip()
+    if len(name_lines) > 1 and len(first) >= LINE_WIDTH and first not in names:
+        names.append(first)  # the sender may have cut the name there
     if len(lines) > len(name_lines) and _may_continue_name(
         lines[len(name_lines)].text, name_lines[-1].text
     ):
