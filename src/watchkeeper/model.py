@@ -231,3 +231,7 @@ class Query:
     countries: list[str] = field(default_factory=list)
     gender: Gender | None = None
     identifiers: list[Identifier] = field(default_factory=list)
+    names_cut: bool = False
+    """The names filled the field that held them (a full MRZ name field) and may have been
+    cut short there, whatever their length (:mod:`watchkeeper.match.truncation`).  False
+    is "not known": a name exactly as long as a common field is still read as possibly cut."""

@@ -166,3 +166,13 @@ def test_a_stricter_threshold_keeps_exact_names_only(scanner: TextScanner) -> No
     ]
     assert found(strict, "PAYMENT TO ABU BAKR AL BAGDHADI") == []
     assert found(scanner, "PAYMENT TO ABU BAKR AL BAGDHADI") != []
+
+
+def test_a_legal_form_of_several_words_may_open_a_window(scanner: TextScanner) -> None:
+    """ "LIMITED LIABILITY COMPANY SBERBANK CAPITAL": its words of a legal form are no name
+    words; the window takes them in before the name, as it takes "OOO" or "JSC"."""
+    for word in ("LIABILITY", "OBSHCHESTVO", "AKTSIONERNOE"):
+        assert [w.role for w in scanner.words(word)] == [Role.TAIL], word
+    assert [w.role for w in scanner.words("STOCKHOLM")] == [Role.NAME]
+    text = "DONATION LIMITED LIABILITY COMPANY NOVIN ENERGY REF 5521"
+    assert "LIMITED LIABILITY COMPANY NOVIN ENERGY" in scanner.windows(text)

@@ -641,7 +641,7 @@ def generated(draw: st.DrawFn) -> tuple[str, Fields]:
     kind = KINDS[kind_name]
     surname = " ".join(draw(st.lists(letters, min_size=1, max_size=2)))
     given = " ".join(draw(st.lists(letters, max_size=2)))
-    assume(len(surname) + len(given) + 2 <= kind.name_width)
+    assume(len(surname) + len(given) + 2 < kind.name_width)  # a full field: see below
     birth = draw(st.dates(FIRST_BIRTH, TODAY))
     expiry = draw(st.dates(date(1977, 1, 1), date(2075, 12, 31)))  # nearest to TODAY
     width, width2 = kind.optional_widths
@@ -750,3 +750,28 @@ def test_mutated_documents_give_units_or_format_errors_only(
         text = text[:at] + character + text[at + 1 :]
     for item in read(text.encode("utf-8")):
         assert isinstance(item, ScreeningUnit | MessageFormatError)
+
+
+def test_a_name_that_fills_its_field_may_be_cut_and_still_finds_its_listed_holder(
+    un_message_screener: MessageScreener,
+) -> None:
+    """Doc 9303 cuts a name too long for the field: un:IQi.013 IBRAHIM AHMAD ABD AL-SATTAR
+    MUHAMMED AL-TIKRITI, as a TD3 writes him, loses "HAMMED"."""
+    fields = Fields(
+        "P<", "IRQ", "TIKRITI", "IBRAHIM AHMAD ABD AL SATTAR MU", "A1234567", "IRQ",
+        "500101", "M", "300101", "",
+    )  # fmt: skip
+    assert not fields.name.endswith("<") and len(fields.name) == 39
+    (unit,) = units(document(*write_passport(fields)))
+    (party,) = unit.parties
+    assert party.query.names == ["TIKRITI, IBRAHIM AHMAD ABD AL SATTAR MU"]
+    assert party.query.names_cut
+    result = un_message_screener.screen_unit(unit)
+    assert result.decision in (Decision.REVIEW, Decision.BLOCK)
+    assert (party.path, "un:IQi.013") in {(hit.field, hit.id) for hit in result.hits}
+
+
+def test_a_name_with_room_left_in_its_field_is_whole() -> None:
+    (unit,) = units(generated_td3())
+    assert unit.parties[0].query.names == ["ANNA JANSEN"]
+    assert not unit.parties[0].query.names_cut

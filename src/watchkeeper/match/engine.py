@@ -59,22 +59,25 @@ class Matcher:
         schema: Schema | None = None,
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = 10,
+        cut: bool | None = None,
     ) -> list[NameHit]:
         """Entities with a name scoring ``threshold`` or more against one of
         ``query_names``, best first (ties by entity position), at most ``limit``.
 
         ``schema`` is how to read the query names (a person's, an organisation's); entities
         of another schema are still compared (the schema is evidence for the final score,
-        not a filter).
+        not a filter).  ``cut``: whether the names may have been cut short by their field
+        (None: those as long as a field may, see :mod:`~watchkeeper.match.truncation`).
         """
-        return self.match_prepared(self.prepare(query_names, schema), threshold, limit)
+        prepared = self.prepare(query_names, schema, cut)
+        return self.match_prepared(prepared, threshold, limit)
 
     def prepare(
-        self, query_names: Sequence[str], schema: Schema | None = None
+        self, query_names: Sequence[str], schema: Schema | None = None, cut: bool | None = None
     ) -> list[PreparedName]:
         """The query names prepared for :meth:`match_prepared` (those with no words left
-        out)."""
-        prepared = [self.index.prepare_query(text, schema) for text in query_names]
+        out); ``cut`` as for :meth:`match_names`."""
+        prepared = [self.index.prepare_query(text, schema, cut) for text in query_names]
         return [name for name in prepared if name.tokens]
 
     def match_prepared(

@@ -58,7 +58,7 @@ from watchkeeper.match.postings import Ints
 from watchkeeper.match.tokensim import How
 from watchkeeper.model import NameKind, Schema
 from watchkeeper.text.tokens import Token, TokenKind, tokenize_name
-from watchkeeper.text.vocabulary import FILLERS, PARTICLES, TITLES
+from watchkeeper.text.vocabulary import FILLERS, LEGAL_FORM_WORDS, PARTICLES, TITLES
 
 TEXT_THRESHOLD = 0.8
 """Name score a window needs.  Above the field threshold (0.58), because a text is searched
@@ -150,7 +150,8 @@ class Role(Enum):
     LEAD = "lead"
     """A particle or title: may start a window."""
     TAIL = "tail"
-    """A legal form: may end a window."""
+    """A legal form, or a word of one of several words ("liability"): may end a window, or
+    start it ("LIMITED LIABILITY COMPANY SBERBANK CAPITAL")."""
     INNER = "inner"
     """A filler, an initial or a word of narratives: inside a window only."""
     NAME = "name"
@@ -217,13 +218,16 @@ def text_words(text: str) -> Iterator[tuple[int, int, str, bool]]:
 
 def word_role(tokens: Sequence[Token]) -> Role:
     """The role of a word of a text, from its tokens (``tokenize_name`` of the word alone,
-    which reads a lone particle or filler as an ordinary word)."""
+    which reads a lone particle or filler, or a word of a legal form of several words, as an
+    ordinary word)."""
     words = [token.text for token in tokens if token.kind is TokenKind.WORD]
     if words:
         if all(word in NARRATIVE_WORDS for word in words):
             return Role.INNER
         if all(token.text in _MINOR_WORDS for token in tokens):
             return Role.INNER if all(t.text in FILLERS for t in tokens) else Role.LEAD
+        if all(word in LEGAL_FORM_WORDS for word in words):
+            return Role.TAIL
         return Role.NAME
     kinds = {token.kind for token in tokens}
     if not kinds:
@@ -633,6 +637,7 @@ class TextScanner:
             None,
             self.threshold,
             limit * MATCHER_HEADROOM,
+            cut=False,  # a window is no field
         )
         found = []
         for name_hit in name_hits:

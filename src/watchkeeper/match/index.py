@@ -377,10 +377,12 @@ class CandidateIndex:
             self._prepared[name_id] = name
         return name
 
-    def prepare_query(self, text: str, schema: Schema | None = None) -> PreparedName:
+    def prepare_query(
+        self, text: str, schema: Schema | None = None, cut: bool | None = None
+    ) -> PreparedName:
         """A query name prepared with this index's word weights (:func:`prepare_query_name`)."""
         schema_name = schema.value if schema else None
-        return prepare_query_name(text, schema_name, self.weights, self.params)
+        return prepare_query_name(text, schema_name, self.weights, self.params, cut)
 
     def prefetch(self, names: Iterable[PreparedName]) -> None:
         """Look up the keys of many prepared query names together (cheaper than one name

@@ -173,11 +173,13 @@ def prepare_query_name(
     schema: str | None = None,
     weights: TokenWeights | None = None,
     params: NameParams = DEFAULT_PARAMS,
+    cut: bool | None = None,
 ) -> PreparedName:
-    """:func:`prepare_name` of a query name: one as long as a field that cuts names knows
-    where it may have been cut (:mod:`~watchkeeper.match.truncation`)."""
+    """:func:`prepare_name` of a query name that knows where it may have been cut short by
+    its field (:mod:`~watchkeeper.match.truncation`): if ``cut``, or if it is None (not
+    known) and the name is as long as a field that cuts names."""
     name = prepare_name(text, schema, weights, params)
-    if may_be_cut(text):
+    if cut or (cut is None and may_be_cut(text)):
         return replace(name, cut=cut_position(name.tokens, text))
     return name
 

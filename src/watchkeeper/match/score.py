@@ -192,7 +192,10 @@ def score_entity(
     """
     listed_schema = entity.schema.value
     query_schema = query.schema.value if query.schema else listed_schema
-    query_names = [prepare_query_name(text, query_schema, weights) for text in query.names]
+    query_names = [
+        prepare_query_name(text, query_schema, weights, cut=query.names_cut or None)
+        for text in query.names
+    ]
     listed_names = [
         (prepare_name(name.full, listed_schema, weights), name.kind) for name in entity.names
     ]

@@ -2,13 +2,15 @@
 
 Payment and passenger messages hold names in fields of fixed width: a line of 35 characters
 in SWIFT MT and EDIFACT, 70 in two such lines, 140 in ISO 20022.  A system that passes on a
-longer name cuts it there: "ABU BAKR AL-BAGHDADI AL-HUSAYNI AL-QU".  A query name exactly
-that long may have lost its end, so when it is compared with a listed name
+longer name cuts it there: "ABUBAKAR MUHAMMAD AL-BAGHDADI AL-QU".  A query name exactly
+that long (or one known to come from a full field, ``Query.names_cut``: a full MRZ name
+field) may have lost its end, so when it is compared with a listed name
 (:func:`~watchkeeper.match.names.compare_names`):
 
 - its last written word may be the start of a listed word ("qu" of "qurashi"), scoring by
-  how many letters are left (:func:`cut_similarity`), and weighs little if it meets nothing;
-- the listed words after the last one it met may be what was cut off, and weigh little.
+  how many letters are left (:func:`cut_similarity`);
+- the listed words after the last one it met may be what was cut off, and weigh little; so
+  does its last word if it meets nothing and there are such listed words.
 
 Such a query finds its candidates from a lower floor (:data:`SEARCH_FLOOR`), by the name
 and by the name without its last word, and compares every one: the bounds of the candidate

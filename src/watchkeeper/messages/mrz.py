@@ -24,6 +24,10 @@ nobody over 100 is told apart from a child, which the zone cannot do either).  U
 of a birth date are fillers (``74<<<<``: born 1974).  An expiry date gets the century that
 puts it nearest to today.
 
+The holder's name is read ``GIVEN NAMES SURNAME``.  Doc 9303 cuts a name too long for its
+field, so a name that fills the field may be cut short: it is read ``SURNAME, GIVEN NAMES``
+(its cut word last) and screened as such (:mod:`watchkeeper.match.truncation`).
+
 Paths: ``mrz[2]/line1/6-44`` is the second document of the file, MRZ line 1, columns 6 to 44
 (1-based, as Doc 9303 numbers them).
 """
@@ -465,9 +469,11 @@ def _read_document(block: _Block, source: str, today: date) -> ScreeningUnit:
         ),
     ]
     name_path = place.path(layout.name_field)
+    name, full = _holder_name(rows, layout.name_field, place)
     query = Query(
         id=name_path,
-        names=[_holder_name(rows, layout.name_field, place)],
+        names=[name],
+        names_cut=full,
         schema=Schema.PERSON,
         birth_dates=[DateSpec(birth)] if birth else [],
         nationalities=[nationality.lower()] if nationality else [],
@@ -650,18 +656,23 @@ def _country(rows: Sequence[str], span: _Span, place: _Place, name: str) -> str 
     return mapped.upper() if mapped else None
 
 
-def _holder_name(rows: Sequence[str], span: _Span, place: _Place) -> str:
-    """``GIVEN NAMES SURNAME`` from ``SURNAME<<GIVEN<NAMES<<<``."""
+def _holder_name(rows: Sequence[str], span: _Span, place: _Place) -> tuple[str, bool]:
+    """``GIVEN NAMES SURNAME`` from ``SURNAME<<GIVEN<NAMES<<<``, and whether the field is
+    full.  Doc 9303 cuts a name too long for its field, so a full field may hold a name cut
+    short: it is then ``SURNAME, GIVEN NAMES``, its cut word written last."""
     text = span.text(rows)
     bad = re.search(r"[^A-Z<]", text)
     if bad:
         column = _Span(span.row, span.start + bad.start(), span.start + bad.start() + 1)
         raise place.error([column], "name", f"{bad.group()!r}: a name is letters and fillers")
     surname, _, given = text.partition("<<")
+    full = not text.endswith("<")
+    if full and _words(given) and _words(surname):
+        return f"{_words(surname)}, {_words(given)}", full
     name = full_name(_words(given), _words(surname))
     if not name:
         raise place.error([span], "name", "empty")
-    return name
+    return name, full
 
 
 def _gender(rows: Sequence[str], span: _Span, place: _Place) -> Gender | None:
