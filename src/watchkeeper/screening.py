@@ -103,22 +103,21 @@ class Screener:
 
     def screen(self, query: Query, limit: int = DEFAULT_LIMIT) -> list[Hit]:
         """The entities scoring at or above the threshold for ``query``, best first."""
-        return self._screen_prepared(
-            query, self._matcher.prepare(query.names, query.schema, query.names_cut or None), limit
-        )
+        return self._screen_prepared(query, self._prepare(query), limit)
 
     def screen_many(self, queries: Sequence[Query], limit: int = DEFAULT_LIMIT) -> list[list[Hit]]:
         """:meth:`screen` of each query, their names' keys looked up together (about a
         fifth less time a query than one query at a time)."""
-        prepared = [
-            self._matcher.prepare(query.names, query.schema, query.names_cut or None)
-            for query in queries
-        ]
+        prepared = [self._prepare(query) for query in queries]
         self.index.prefetch(name for names in prepared for name in names)
         return [
             self._screen_prepared(query, names, limit)
             for query, names in zip(queries, prepared, strict=True)
         ]
+
+    def _prepare(self, query: Query) -> list[PreparedName]:
+        """The names of ``query`` prepared (``names_cut`` False is "not known")."""
+        return self._matcher.prepare(query.names, query.schema, query.names_cut or None)
 
     def _screen_prepared(
         self, query: Query, names: Sequence[PreparedName], limit: int

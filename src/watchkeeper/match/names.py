@@ -14,6 +14,10 @@ matched (times how well), R_q and R_c the weight each side has left over (unmatc
 and the unmatched share of imperfect pairs).  Words only one name has cost λ; words that
 both names have but that disagree ("Sergey Viktorovich" / "Sergey Ivanovich") also cost μ:
 a different word is stronger evidence of a different person than a missing one.
+
+A query name that its field may have cut short (:mod:`watchkeeper.match.truncation`) also
+pairs its last word with the listed words it starts, and counts what the cut may have lost
+for little.
 """
 
 from __future__ import annotations
@@ -62,9 +66,10 @@ class NameParams:
     meet a word written without short vowels, or by initials: at most just under the
     threshold, so such a resemblance never alerts on its own."""
     cut_weight: float = 0.2
-    """Share of its weight left to a word a name cut short by its field may have lost: its
-    own last word when it meets nothing, the listed words after the last one it met
-    (:mod:`~watchkeeper.match.truncation`).  Set by reasoning, as low as a legal form."""
+    """Share of its weight left to a word a name cut short by its field may have lost: the
+    listed words after the last one it met, and its own last word when that meets nothing
+    and there are such listed words (:mod:`~watchkeeper.match.truncation`).  Set by
+    reasoning, as low as a legal form."""
     duplicate_factor: float = 0.5
     """Weight left to an unmatched repetition of a matched word ("Sergey Sergey Shoigu")."""
     generic_weight: float = 0.3
