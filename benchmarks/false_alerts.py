@@ -7,7 +7,9 @@ Queries are full names of two or three real name words that need not belong toge
 Cyrillic script; fixed seed), screened as persons with nothing but the name against the UN
 list alone and against every list in ``../shared/data/lists`` (the current version of each,
 imported into a temporary store, or ``--db DIR`` kept and reused; each index built once).
-Printed per index: the share of queries with at least one hit, overall and by script, and
+A fifth more queries are Latin names of such words longer than 35 characters, cut there as
+a message field cuts a longer name (read as possibly cut: ``watchkeeper.match.truncation``).
+Printed per index: the share of queries with at least one hit, overall and by kind, and
 the highest-scoring alerts with the words that met.  Some made-up names are true namesakes of
 listed people ("Ali Hassan"); those alert in every version, so the figure to watch is the
 change between versions of the matcher, not its absolute value.
@@ -31,6 +33,7 @@ from watchkeeper.model import Entity, Query, Schema
 from watchkeeper.screening import Hit, Screener
 
 SEED = 11
+FIELD_WIDTH = 35
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +85,28 @@ def report(label: str, entities: list[Entity], queries: list[MadeUpName], exampl
         )
 
 
+def cut_names(count: int, rng: random.Random) -> list[MadeUpName]:
+    """Made-up Latin names longer than :data:`FIELD_WIDTH` characters, cut there."""
+    latin = [name.text for name in made_up_names(count * 8, rng) if name.kind == "made-up latin"]
+    cut = []
+    text = ""
+    for name in latin:
+        text = f"{text} {name}".strip()
+        if len(text) > FIELD_WIDTH:
+            cut.append(MadeUpName(text[:FIELD_WIDTH].rstrip(), Schema.PERSON, "cut at 35"))
+            text = ""
+    return cut[:count]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--queries", type=int, default=6000, help="made-up names")
     parser.add_argument("--examples", type=int, default=10, help="alerts to print per index")
     parser.add_argument("--db", type=Path, help="store to use (and keep)")
     args = parser.parse_args()
-    queries = made_up_names(args.queries, random.Random(SEED))
+    rng = random.Random(SEED)
+    queries = made_up_names(args.queries, rng)
+    queries += cut_names(args.queries // 5, rng)
     with tempfile.TemporaryDirectory() as scratch:
         entities, _ = current_entities(args.db or Path(scratch) / "home")
     un = [entity for entity in entities if entity.list_name == "un"]
