@@ -37,9 +37,10 @@ class How(StrEnum):
     PHONETIC = "phonetic"
     """Romanisation variant (same or near phonetic key)."""
     SOUND_ALIKE = "sound_alike"
-    """Two spellings with their vowels (Latin, or Latin and Cyrillic ...) of a short key, far
-    apart in letters ("Hiki" / "Khaki", "Ивас" / "Uways"): as like a chance resemblance
-    as a variant; a name does not match on these alone."""
+    """Two spellings with their vowels (Latin, or Latin and Cyrillic ...) far apart in
+    letters, of a short key ("Hiki" / "Khaki", "Ивас" / "Uways") or of keys an edit apart
+    ("Камаюки" / "Kamali"): as like a chance resemblance as a variant; a name does not
+    match on these alone."""
     TYPO = "typo"
     SCRIPT = "script"
     """Compared in their own (non-Latin) script."""
@@ -146,7 +147,12 @@ def _equal_frame_similarity(
 
 def _spelling_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[float, How]:
     """Similarity of two words as spelled: frames when one was written without short
-    vowels, else the nearer of text (typos) and phonetic key (romanisation variants)."""
+    vowels, else the nearer of text (typos) and phonetic key (romanisation variants).
+
+    Spellings far apart (:func:`_far_apart`) whose keys are equal but short, or (a Latin
+    and a romanised one) an edit apart, only sound alike: "Hiki" / "Khaki", "Камаюки" /
+    "Kamali".  (Two Latin spellings whose keys differ score little above their letters'
+    similarity: :attr:`SimilarityParams.near_key_bonus`.)"""
     if a.vowelless or b.vowelless:
         return _skeleton_similarity(a, b, params), How.SKELETON
     if a.key == b.key and not _short_key(a, b, params):
@@ -161,7 +167,8 @@ def _spelling_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[
         key_similarity = min(key_similarity, text_similarity + params.near_key_bonus)
     if key_similarity <= text_similarity:
         return text_similarity, How.TYPO
-    if _short_key(a, b, params) and _far_apart(a, b, text_edits):
+    near_keys = key_edits > 0 and (a.script in _LATIN) is not (b.script in _LATIN)
+    if _far_apart(a, b, text_edits) and (_short_key(a, b, params) or near_keys):
         return key_similarity, How.SOUND_ALIKE
     return key_similarity, How.PHONETIC
 
@@ -223,8 +230,10 @@ def _reading_how(a: Token, b: Token, params: SimilarityParams) -> How:
 def _far_apart(a: Token, b: Token, text_edits: int | None = None) -> bool:
     """Whether two spellings differ by more than a variant does: two Latin spellings by two
     letters or more, a romanised word and a Latin one by three (a romanisation writes one
-    letter of its script with two Latin ones: "Жора" is "zhora", and "Jora" is it)."""
+    letter of its script with two Latin ones: "Жора" is "zhora", and "Jora" is it), or by
+    two when the shorter has no more than three letters ("Тиг" / "Tos")."""
     apart = 2 if a.script in _LATIN and b.script in _LATIN else 3
+    apart = min(apart, max(2, min(len(a.text), len(b.text)) - 1))
     if text_edits is None:
         text_edits = OSA.distance(a.text, b.text, score_cutoff=apart)
     return text_edits >= apart
