@@ -206,6 +206,12 @@ def test_a_shared_surname_alone_does_not_match(compare) -> None:  # type: ignore
         ("Ramimakhlouf", "Rami Makhlouf"),
         ("PRICEWATERHOUSECOOPERS", "Pricewaterhouse Coopers"),
         ("vanderbilt corp", "van der bilt corp"),
+        # a particle met several times: each "ben" pairs with the one where it stands
+        ("Mounir Ben Dhaou Benbrahim Ben Helal", "Mounir Ben Dhaou Ben Brahim Ben Helal"),
+        (
+            "SALEHAL-SAADI, Nassim Ben Mohamed Al-Cherif ben Mohamed",
+            "SALEH AL-SAADI, Nassim Ben Mohamed Al-Cherif ben Mohamed",
+        ),
     ],
 )
 def test_split_and_merged_words(compare, joined: str, spaced: str) -> None:  # type: ignore[no-untyped-def]
@@ -450,6 +456,21 @@ def test_short_words_that_only_sound_alike_never_make_a_match_alone(compare) -> 
     # nor does an initial back a sound-alike, where a word does
     assert compare("Мирослав Уцу", "M. Aziz").score < DEFAULT_THRESHOLD
     assert compare("Мирослав Уцу", "Miroslav Aziz").score >= DEFAULT_THRESHOLD
+
+
+def test_romanisations_far_apart_in_letters_and_key_only_sound_alike(compare) -> None:  # type: ignore[no-untyped-def]
+    # a key an edit apart across scripts, letters three apart: a chance resemblance
+    (kamayuki,) = tokenize_name("Камаюки")
+    (kamali,) = tokenize_name("Kamali")
+    assert token_similarity(kamayuki, kamali, SimilarityParams())[1] is How.SOUND_ALIKE
+    assert compare("Камаюки Литсин", "Kamali Husayn").score < DEFAULT_THRESHOLD
+    # a short word two letters apart of three is far apart too ("тиг" / "Tos")
+    assert compare("Тиг Келлауэй", "Khaled Abu Tos").score < DEFAULT_THRESHOLD
+    # backed by a word that is a variant, such a pair still counts
+    assert compare("Камаюки Юсуф", "Kamali Yusuf").score >= DEFAULT_THRESHOLD
+    # and a romanisation near in letters is a variant, its key an edit apart or not
+    assert compare("Максим Кутсумпас", "Maxim Koutsoumpas").score >= DEFAULT_THRESHOLD
+    assert compare("Сергей Шойгу", "Sergei Shoigu").score >= DEFAULT_THRESHOLD
 
 
 def test_latin_words_that_differ_in_sound_and_spelling_are_merely_alike(compare) -> None:  # type: ignore[no-untyped-def]

@@ -297,11 +297,13 @@ class NameComparison:
         }
 
 
-_Candidate = tuple[float, int, float, str, str, int, int, How, float, float]
-"""(-similarity, 1 for a group of words else 0, -weight, tie-break texts, query mask,
-candidate mask, how, query weight, candidate weight): sorting puts the best candidate first,
-single words before groups, ties broken by text so that the result does not depend on which
-name is the query."""
+_Candidate = tuple[float, int, float, str, str, float, int, int, How, float, float]
+"""(-similarity, 1 for a group of words else 0, -weight, tie-break texts, how far apart the
+two words stand in their names, query mask, candidate mask, how, query weight, candidate
+weight): sorting puts the best candidate first, single words before groups, ties broken by
+text so that the result does not depend on which name is the query, then a word met several
+times by the one standing where it stands ("Mounir Ben Dhaou Benbrahim Ben Helal": its
+second "ben" is the listed name's last, not the one "Ben Brahim" needs)."""
 
 
 def _candidate(
@@ -322,6 +324,7 @@ def _candidate(
         -weight,
         low,
         high,
+        0.0,
         query_mask,
         candidate_mask,
         how,
@@ -373,6 +376,8 @@ def _single_candidates(
     similarity_params = params.similarity
     exact = How.EXACT
     candidate_tokens = tuple(zip(candidate.tokens, candidate.weights, strict=True))
+    query_scale = 1 / max(1, len(query.tokens) - 1)
+    candidate_scale = 1 / max(1, len(candidate_tokens) - 1)
     for i, (query_token, query_weight) in enumerate(zip(query.tokens, query.weights, strict=True)):
         query_text = query_token.text
         for j, (candidate_token, candidate_weight) in enumerate(candidate_tokens):
@@ -397,6 +402,7 @@ def _single_candidates(
                     -query_weight - candidate_weight,
                     low,
                     high,
+                    abs(i * query_scale - j * candidate_scale),
                     1 << i,
                     1 << j,
                     how,
@@ -536,7 +542,7 @@ def compare_names(
     """Whether some word met otherwise than by chance or by its initial, and whether some
     met in a way that may be chance (:func:`_by_chance`)."""
     for candidate_pair in _candidates(query, candidate, params, cache):
-        negative_similarity, _, _, _, _, query_mask, candidate_mask, how = candidate_pair[:8]
+        negative_similarity, _, _, _, _, _, query_mask, candidate_mask, how = candidate_pair[:9]
         if used_query & query_mask or used_candidate & candidate_mask:
             continue
         used_query |= query_mask
@@ -546,7 +552,7 @@ def compare_names(
             chance = True
         elif how is not How.INITIAL and _has_word(query, query_mask):
             solid = True
-        weight_query, weight_candidate = candidate_pair[8], candidate_pair[9]
+        weight_query, weight_candidate = candidate_pair[9], candidate_pair[10]
         if how in by_initials:
             letters = max(query_mask.bit_count(), candidate_mask.bit_count())
             matched += letters * initial_weight
