@@ -134,6 +134,24 @@ def test_a_word_that_shares_a_key_with_a_legal_form_is_not_its_match() -> None:
     assert index.entity(hit.entity).id == "test:0"
 
 
+def test_a_number_written_as_a_word_is_found_misspelt() -> None:
+    """ "First" and "Eighth" are numbers of their names; misspelt, they are words that the
+    search still finds them by, and a different number is still a different name."""
+    names = ["First Oil JV Co Ltd", "Eighth Ocean GmbH & Co. KG", "Oil JV Co Ltd"]
+    index = CandidateIndex.build(
+        [Entity(f"test:{n}", Schema.ORGANIZATION, [Name(text)]) for n, text in enumerate(names)]
+    )
+    matcher = Matcher(index)
+
+    def found(query: str) -> list[str]:
+        hits = matcher.match_names([query], Schema.ORGANIZATION)
+        return [index.entity(hit.entity).id for hit in hits]
+
+    assert found("Frist Oil JV Co Ltd")[:1] == ["test:0"]
+    assert found("Eigth Ocean GmbH & Co. KG") == ["test:1"]
+    assert "test:0" not in found("Second Oil JV Co Ltd")
+
+
 # --- names cut short by a message field ------------------------------------------------
 
 

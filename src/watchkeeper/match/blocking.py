@@ -124,7 +124,7 @@ class Meets(IntEnum):
     """How a unit meets the units of another name."""
 
     SPELLING = 0
-    """A word or legal form, by its spelling keys."""
+    """A word, legal form or number written as a word, by its spelling keys."""
     RUN = 1
     """Tokens joined into one word, by its spelling keys: they meet single words."""
     ACRONYM = 2
@@ -344,10 +344,6 @@ class LikenessTable:
         return found
 
 
-_SPELLED = frozenset({TokenKind.WORD, TokenKind.LEGAL_FORM})
-"""Tokens filed by their spelling: words, and legal forms (a word may be one misspelt)."""
-
-
 def _exact(prefix: str, text: str) -> tuple[KeySpec, ...]:
     return ((prefix, text, 0),)
 
@@ -362,7 +358,7 @@ def units(
     found = []
     for i, (token, weight) in enumerate(zip(tokens, weights, strict=True)):
         mask = 1 << i
-        if token.kind in _SPELLED:
+        if token.kind is TokenKind.WORD or token.spelled_like_a_word:
             keys = _spelling_keys(token, listed)
             found.append(Unit(mask, keys, weight, token, Meets.SPELLING))
         if token.kind is TokenKind.WORD:

@@ -281,6 +281,8 @@ def token_similarity(
         if other.kind is TokenKind.WORD and other.text[0] == initial.text:
             return 1.0, How.INITIAL
         return 0.0, How.INITIAL
-    if TokenKind.LEGAL_FORM in (kind_a, kind_b) and TokenKind.WORD in (kind_a, kind_b):
+    if (kind_a is TokenKind.WORD and b.spelled_like_a_word) or (
+        kind_b is TokenKind.WORD and a.spelled_like_a_word
+    ):
         return OSA.normalized_similarity(a.key, b.key) * params.phonetic_equal, How.TYPO
     return 0.0, How.EXACT

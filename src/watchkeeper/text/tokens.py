@@ -86,6 +86,14 @@ class Token:
     vowelless: bool
     """Written in a script that omits short vowels: compare by skeleton only."""
 
+    @property
+    def spelled_like_a_word(self) -> bool:
+        """Whether a misspelt word may stand for this token of a class: a legal form, or a
+        number written as one word ("LLC" / "LCC", "First" / "Frist")."""
+        if self.kind is TokenKind.LEGAL_FORM:
+            return True
+        return self.kind is TokenKind.NUMBER and self.text.isalpha()
+
 
 _LEET = str.maketrans("01345789", "oieastbg")
 _LATIN = frozenset({Script.LATIN, Script.COMMON})
