@@ -940,6 +940,14 @@ PLANTED = [
         "msg[1]/B4/50K/name",
         "un:IQe.206",
     ),
+    # a 1/ name line filled to 35 characters: the name may be cut after its 33rd
+    (
+        "MT103_cbpr_p.2.1.1_AtoB_50F_59F.fin",
+        "1/Evli",
+        "1/ALFA COMPANY LIMITED FOR INTERNAT",
+        "msg[1]/B4/59F/1",
+        "un:IQe.206",
+    ),
     # a name cut after the 35th character of a line
     (
         "MT103_cbpr_p.2.1.1_AtoB_50F_59F.fin",

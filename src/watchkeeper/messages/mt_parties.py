@@ -13,13 +13,15 @@ By option:
   the line ends with a legal form of three letters or more and holds no digit (``CO LTD``,
   ``MACHINERY CO LTD``) and does not repeat the line before.  A name that goes on after a
   full first line is also screened as that line alone: a sender may have cut a longer name
-  there (:mod:`watchkeeper.match.truncation`).  Every other line is address: free text.  In
+  there (:mod:`watchkeeper.match.truncation`), and so is a name whose last line is full.
+  Every other line is address: free text.  In
   case the guess stopped too early, the name joined with the first address line is
   screened as a second name of the party when that line holds no digit, names no country
   and does not repeat the name (``WAFA HUMANITARIAN`` / ``ORGANIZATION``).  An address
   line ending in a country name (``LAGOS NIGERIA``, ``SRI LANKA``; a postcode after it is
   ignored) gives an address country; two- and three-letter codes are not taken (``NY``).
-- ``F``: numbered lines: ``1/`` name (repeated ``1/`` lines are one name), ``2/`` address,
+- ``F``: numbered lines: ``1/`` name (repeated ``1/`` lines are one name; cut short, maybe,
+  if its last line is full), ``2/`` address,
   ``3/`` country and town, ``4/`` birth date (YYYYMMDD), ``5/`` country and place of birth,
   ``6/`` customer id (country/issuer/id), ``7/`` national id (country/id), ``8/``
   continuation of the line before.  The first line may be an account or a party identifier
@@ -162,6 +164,7 @@ def _read_name_and_address(
         names=names,
         schema=Schema.ORGANIZATION if institution else None,
         countries=_unique([country.lower() for country in countries]),
+        names_cut=_fills_line(name_lines[-1]),
     )
     content.parties.append(Party(query.id, role, query))
 
@@ -177,6 +180,13 @@ def _name_lines(lines: list[FieldLine]) -> list[FieldLine]:
             break
         name.append(line)
     return name
+
+
+def _fills_line(line: FieldLine) -> bool:
+    """Whether a name's last line is filled to 35 characters (a name's numbered line
+    ``1/`` with its number): the sender may have cut the name there
+    (:mod:`watchkeeper.match.truncation`)."""
+    return len(line.text) >= LINE_WIDTH
 
 
 def _may_continue_name(text: str, previous: str) -> bool:
@@ -242,6 +252,7 @@ def _read_numbered(
         content.countries.append(CountryRef(f"{path}/identifier", country, CountryRole.DOCUMENT))
         person = code in _PERSON_ID_CODES
     names: list[str] = []
+    names_cut = False
     birth_dates: list[DateSpec] = []
     countries: list[str] = []
     for code, group in _numbered_groups(party_field, lines):
@@ -250,6 +261,7 @@ def _read_numbered(
         person = person or code in "457"
         if code == "1":
             names.extend(name_variants(parts))
+            names_cut = names_cut or _fills_line(group[-1])
         elif code == "2":
             content.add_text(line_path, join_wrapped(parts))
         elif code == "3":
@@ -275,6 +287,7 @@ def _read_numbered(
         birth_dates=birth_dates,
         countries=_unique(countries),
         identifiers=identifiers,
+        names_cut=names_cut,
     )
     content.parties.append(Party(query.id, role, query))
 
