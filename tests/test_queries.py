@@ -96,3 +96,26 @@ def test_csv_without_name_column_is_refused(tmp_path: Path) -> None:
     path = _write(tmp_path / "q.csv", ["id,full_name", "1,Ann"])
     (error,) = read_queries(path)
     assert isinstance(error, QueryError) and "no 'name' column" in error.message
+
+
+def test_names_cut_by_their_field_are_said_so_in_json_and_csv(tmp_path: Path) -> None:
+    json_path = _write(
+        tmp_path / "q.jsonl",
+        [
+            '{"id": "cut", "namesCut": true, "properties": {"name": ["ALFA COMPANY LIMITED FO"]}}',
+            '{"id": "whole", "properties": {"name": ["Ann Example"]}}',
+            '{"id": "bad", "namesCut": "yes", "properties": {"name": ["Bo Example"]}}',
+        ],
+    )
+    cut, whole, bad = read_queries(json_path)
+    assert isinstance(cut, Query) and cut.names_cut
+    assert isinstance(whole, Query) and not whole.names_cut
+    assert isinstance(bad, QueryError) and "field 'namesCut'" in bad.message
+    csv_path = _write(
+        tmp_path / "q.csv",
+        ["id,name,names_cut", "c1,ALFA COMPANY LIMITED FO,yes", "c2,Ann Example,", "c3,Bo,maybe"],
+    )
+    cut, whole, bad = read_queries(csv_path)
+    assert isinstance(cut, Query) and cut.names_cut
+    assert isinstance(whole, Query) and not whole.names_cut
+    assert isinstance(bad, QueryError) and "column 'names_cut': 'maybe'" in bad.message

@@ -6,6 +6,10 @@ A CSV file has a header with ``id`` and ``name`` and optionally ``schema``, ``bi
 ``nationality``, ``country``, ``gender``, ``passport``, ``id_number``, ``imo``, ``bic``
 (several values in a cell separated by ``;``).  A record that cannot be read comes back as a
 :class:`QueryError` naming file, line and field, and reading goes on.
+
+Not of yente's shape: ``"namesCut": true`` (JSON, beside ``properties``) or a ``names_cut``
+column of ``true`` / ``yes`` / ``1`` (CSV) says the names come from a field that cuts long
+names (:attr:`watchkeeper.model.Query.names_cut`).
 """
 
 from __future__ import annotations
@@ -99,6 +103,7 @@ def query_from_json(data: Any, default_id: str) -> Query:
         countries=values.get("country", []) + values.get("jurisdiction", []),
         genders=values.get("gender", []),
         identifiers=identifiers,
+        names_cut=_json_flag(data.get("namesCut", False), "namesCut"),
     )
 
 
@@ -123,6 +128,7 @@ def query_from_row(row: dict[str, str], default_id: str) -> Query:
         countries=cell("country"),
         genders=cell("gender"),
         identifiers=identifiers,
+        names_cut=_csv_flag((row.get("names_cut") or "").strip(), "names_cut"),
     )
 
 
@@ -136,6 +142,7 @@ def _query(
     countries: list[str],
     genders: list[str],
     identifiers: list[Identifier],
+    names_cut: bool,
 ) -> Query:
     names = [" ".join(name.split()) for name in names if name.strip()]
     if not names:
@@ -149,6 +156,7 @@ def _query(
         countries=_countries(countries),
         gender=_gender(genders),
         identifiers=identifiers,
+        names_cut=names_cut,
     )
 
 
@@ -168,6 +176,30 @@ def schema_from_text(text: object) -> Schema | None:
         known = ", ".join(sorted({s.value for s in Schema} | {"Company"}))
         raise QueryFieldError(f"field 'schema': unknown schema {text!r} (known: {known})")
     return SCHEMAS[key]
+
+
+def _json_flag(value: object, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise QueryFieldError(f"field {key!r} must be true or false")
+    return value
+
+
+_CSV_FLAGS = {
+    "": False,
+    "false": False,
+    "no": False,
+    "0": False,
+    "true": True,
+    "yes": True,
+    "1": True,
+}
+
+
+def _csv_flag(text: str, column: str) -> bool:
+    flag = _CSV_FLAGS.get(text.lower())
+    if flag is None:
+        raise QueryFieldError(f"column {column!r}: {text!r} is not true or false")
+    return flag
 
 
 def _date(text: str) -> DateSpec:
