@@ -206,6 +206,9 @@ def test_a_shared_surname_alone_does_not_match(compare) -> None:  # type: ignore
         ("Ramimakhlouf", "Rami Makhlouf"),
         ("PRICEWATERHOUSECOOPERS", "Pricewaterhouse Coopers"),
         ("vanderbilt corp", "van der bilt corp"),
+        # a compound whose first consonant a typo took meets the compound split in two
+        ("HIMICH, Adelilah", "HIMICH, Abdelilah"),
+        ("Adulqader Yusef Dibri", "Abdulqader Yusef Dibri"),
         # a particle met several times: each "ben" pairs with the one where it stands
         ("Mounir Ben Dhaou Benbrahim Ben Helal", "Mounir Ben Dhaou Ben Brahim Ben Helal"),
         (

@@ -32,7 +32,7 @@ from watchkeeper.match.postings import (
     filed_keys,
     scaled_mass,
 )
-from watchkeeper.match.search import SCRIPTS, Floats, skeleton_lead
+from watchkeeper.match.search import SCRIPTS, Floats, skeleton_leads
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.model import Entity, NameKind, Schema
 from watchkeeper.text.annotated import without_note
@@ -313,7 +313,7 @@ class _Entries:
             self.meets.append(meets)
             self.tokens.append(unit if isinstance(unit, int) else -1)
             self.lengths.append(min(len(token.text), _LONGEST) if token else 0)
-            self.leads.append(skeleton_lead(token.skeleton) if token else 0)
+            self.leads.extend(skeleton_leads(token.skeleton) if token else (0, 0))
             self.kinds.append(TOKEN_KINDS.index(token.kind) if token else 0)
             self.scripts.append(SCRIPTS.index(token.script) if token else 0)
         return entry

@@ -22,7 +22,7 @@ for little.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -120,7 +120,8 @@ class PreparedName:
     tokens: tuple[Token, ...]
     weights: tuple[float, ...]
     runs: dict[str, tuple[_Run, ...]]
-    """Runs of two or three adjacent words, by the first letter of their skeleton."""
+    """Runs of two or three adjacent words, by each of the first two letters of their
+    skeleton (:func:`_leads`)."""
     acronyms: dict[str, tuple[_Run, ...]]
     """Runs of two to four words, by their initials."""
     words: tuple[tuple[int, Token, float], ...]
@@ -213,7 +214,7 @@ def prepare_tokens(
         mask = (1 << end) - (1 << start)
         run = _Run(mask, token, sum(token_weights[start:end]), len(token.text))
         if end - start <= _MAX_RUN:
-            merged.append((token.skeleton[:1], run))
+            merged.extend((lead, run) for lead in _leads(token))
         if _all_words(part):
             acronyms.append(("".join(word.text[0] for word in part), run))
     words = tuple(
@@ -222,6 +223,13 @@ def prepare_tokens(
         if token.kind is TokenKind.WORD
     )
     return PreparedName(text, tokens, token_weights, _group(merged), _group(acronyms), words, style)
+
+
+def _leads(token: Token) -> set[str]:
+    """The first two letters of a word's skeleton (its first alone if it has one, "" if
+    none): a word and a run of words that are one word spelled alike share one of them, even
+    when a typo took or changed the first consonant of one ("Adulqader" / "Abdul Qader")."""
+    return {token.skeleton[:1], *token.skeleton[1:2]}
 
 
 def _positions(mask: int) -> tuple[int, ...]:
@@ -425,7 +433,7 @@ def _merge_candidates(
     runs = runs_side.runs
     for j, token, weight in other.words:
         length = len(token.text)
-        for run in runs.get(token.skeleton[:1], ()):
+        for run in _runs_led(runs, _leads(token)):
             if abs(run.length - length) > 2 and abs(run.length - length) > length // 5:
                 continue
             if not (run.token.vowelless or token.vowelless) and (
@@ -441,6 +449,13 @@ def _merge_candidates(
                 query, candidate = (merged, single) if runs_are_query else (single, merged)
                 found.append(_candidate(similarity, query, candidate, How.MERGED))
     return found
+
+
+def _runs_led(runs: dict[str, tuple[_Run, ...]], leads: set[str]) -> Iterable[_Run]:
+    """The runs filed under any of ``leads``, each once."""
+    if len(leads) == 1:
+        return runs.get(next(iter(leads)), ())
+    return {run.mask: run for lead in leads for run in runs.get(lead, ())}.values()
 
 
 def _acronym_candidates(

@@ -57,6 +57,7 @@ from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
 Floats = npt.NDArray[np.float64]
+Bools = npt.NDArray[np.bool_]
 
 _WORD = list(TokenKind).index(TokenKind.WORD)
 SCRIPTS = tuple(Script)
@@ -84,6 +85,8 @@ class Tables:
     entry_kinds: npt.NDArray[np.uint8]
     entry_lengths: npt.NDArray[np.uint16]
     entry_leads: npt.NDArray[np.uint8]
+    """The first two letters of the skeleton of each entry's token (:func:`skeleton_leads`),
+    one row each."""
     entry_scripts: npt.NDArray[np.uint8]
     """The script of each entry's token (its place in ``tuple(Script)``)."""
     entry_weights: Floats
@@ -156,19 +159,19 @@ class _Met(NamedTuple):
 
 
 def _token_columns(found: Sequence[Unit]) -> Ints:
-    """Of each unit's token: its length, the first letter of its skeleton (see
-    :func:`skeleton_lead`), its script (its place in :data:`SCRIPTS`, -1 for Latin: only
+    """Of each unit's token: its length, the first two letters of its skeleton (see
+    :func:`skeleton_leads`), its script (its place in :data:`SCRIPTS`, -1 for Latin: only
     words of one other script compare as written), and whether it is an ordinary word."""
     tokens = [
         (
             len(unit.token.text),
-            skeleton_lead(unit.token.skeleton),
+            *skeleton_leads(unit.token.skeleton),
             -1 if unit.token.script in _LATIN else SCRIPTS.index(unit.token.script),
             unit.token.kind is TokenKind.WORD,
         )
         for unit in found
     ]
-    return np.array(tokens, dtype=np.int64).reshape(len(found), 4)
+    return np.array(tokens, dtype=np.int64).reshape(len(found), 5)
 
 
 class _Units(NamedTuple):
@@ -324,7 +327,7 @@ class Searcher:
         entries, keys, listed_deleted = tables.keys.find(lookup.hashes)
         units = lookup.units[keys]
         kinds = likeness_kinds(lookup.spaces[keys], lookup.deleted[keys], listed_deleted)
-        lengths, leads, scripts, words = _token_columns(found)[units].T
+        lengths, leads, seconds, scripts, words = _token_columns(found)[units].T
         own_script = tables.entry_scripts[entries] == scripts
         words = words.astype(bool)
         meets = np.array([unit.meets for unit in found], dtype=np.int64)[units]
@@ -332,7 +335,8 @@ class Searcher:
         listed_words = tables.entry_kinds[entries] == _WORD
         listed_lengths = tables.entry_lengths[entries].astype(np.int64)
         apart = np.abs(listed_lengths - lengths)
-        close = tables.entry_leads[entries] == leads
+        listed_leads, listed_seconds = tables.entry_leads[entries].T
+        close = _share_a_lead(leads, seconds, listed_leads, listed_seconds)
         spelling = meets == Meets.SPELLING
         run = meets == Meets.RUN
         fits = ~(spelling | run) & (listed_meets == meets)
@@ -592,9 +596,22 @@ def _plan(
     return _Plan(scaled_mass(query.heaviest(reaches)), weak)
 
 
-def skeleton_lead(skeleton: str) -> int:
-    """The first letter of a skeleton as a byte (0: none, 255: not ASCII)."""
-    lead = skeleton[:1]
-    if not lead:
+def skeleton_leads(skeleton: str) -> tuple[int, int]:
+    """The first two letters of a skeleton as bytes (0: none, 255: not ASCII)."""
+    return _byte(skeleton[:1]), _byte(skeleton[1:2])
+
+
+def _byte(letter: str) -> int:
+    if not letter:
         return 0
-    return ord(lead) if lead.isascii() else 255
+    return ord(letter) if letter.isascii() else 255
+
+
+def _share_a_lead(first: Ints, second: Ints, listed_first: Ints, listed_second: Ints) -> Bools:
+    """Whether a query word and a listed run (or the other way round) share a lead of
+    :func:`~watchkeeper.match.names.compare_names`: its first skeleton letter (0 for
+    none) or its second (if any), given as :func:`skeleton_leads`."""
+    close: Bools = first == listed_first
+    close |= (listed_second != 0) & ((listed_second == first) | (listed_second == second))
+    close |= (second != 0) & (second == listed_first)
+    return close
