@@ -188,6 +188,8 @@ def test_initials_alone_do_not_match(compare) -> None:  # type: ignore[no-untype
         ("Kim Jong-uun", "Kim Jong-un", "Kim Yong-nam"),
         ("Friedrich Lindenburg", "Friedrich Lindenberg", "Friedrich Lindemann"),
         ("Donlad Trump", "Donald Trump", "Donald Tusk"),
+        ("Walid AlM-oallem", "Walid Al-Moallem", "Walid Al-Muhajir"),
+        ("A-ASSAD, Asma", "AL-ASSAD, Asma", "AL-AKHRAS, Asma"),
     ],
 )
 def test_one_letter_typos_and_doubled_letters(compare, typo: str, listed: str, other: str) -> None:  # type: ignore[no-untyped-def]

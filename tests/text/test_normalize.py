@@ -24,6 +24,16 @@ from watchkeeper.text.normalize import normalize_name, reorder_surname_first
         ("Playa MarS.A. de C.V.", "playa mar sa de cv"),
         ("IRASCOS.R.L.", "irasco srl"),
         ("MASTERS.X.", "masters x"),
+        ("Hizb an-Nusra", "hizb al nusra"),
+        # the article attached by a hyphen, misspelt: its "l" lost, a letter slipped in
+        ("A-QAIDA IN IRAQ", "al qaida in iraq"),
+        ("Abdelmajid ALn-GAOUD", "abdelmajid al gaoud"),
+        ("Sayf arl-Adl", "sayf al adl"),
+        # ... but not a connective, a given name or an "an" before another letter
+        ("Vaqar-A-Jaffery", "vaqar a jaffery"),
+        ("Ali-Reza Ann-Marie", "ali reza ann marie"),
+        ("Kim An-Sook", "kim an sook"),
+        ("All-Russia Institute", "all russia institute"),
     ],
 )
 def test_normalize_name(raw: str, expected: str) -> None:

@@ -3,9 +3,9 @@
 Unicode NFKC, case folding, invisible characters, camel case ("AlisherUsmanov"), dotted
 abbreviations ("S.A.R.L." -> "sarl"; a dotted legal form run into the word before it is
 parted from it: "Jaraco S.A." written "JARACOS.A."), apostrophes ("Qa'ida" -> "qaida"),
-"&" -> "and", hyphen-attached Arabic articles ("ar-Rahman" -> "al rahman") and every other
-punctuation mark to a space.  Letters of every script are kept as they are: romanisation
-comes later, word by word.
+"&" -> "and", hyphen-attached Arabic articles ("ar-Rahman" -> "al rahman", and misspelt:
+"Aln-Gaoud" -> "al gaoud") and every other punctuation mark to a space.  Letters of every
+script are kept as they are: romanisation comes later, word by word.
 """
 
 from __future__ import annotations
@@ -27,7 +27,14 @@ _APOSTROPHES = re.compile(r"['’‘`´ʼʻʿʾ′]")
 _AMPERSAND = re.compile(r"\s*[&+]\s*")
 _ASSIMILATED_ARTICLE = re.compile(
     r"(?<![^\W\d_])(?:ar|as|ad|at|az|ash|ud|ur|us|ut|uz|ush|ed|er|es|ez)-(?=[^\W\d_])"
+    r"|(?<![^\W\d_])(?:an|en|un)-(?=n)"
 )
+"""The Arabic article written as it sounds before a "sun letter" ("ar-Rahman", "an-Nasr"),
+attached by a hyphen."""
+_MISSPELT_ARTICLE = re.compile(r"(?<![\w-])(?:a|al[bcdfghjkmnpqrstvxz]|a[b-km-z]l)-(?=[^\W\d_])")
+"""The Arabic article opening a word, attached by a hyphen, with its "l" lost or a letter
+slipped in ("A-Assad", "Aln-Gaoud", "Arl-Adl"): no name is written so before a hyphen (an
+"a" between two hyphens is a connective: "Vaqar-a-Jaffery")."""
 _SPACES = re.compile(r"\s+")
 
 
@@ -70,5 +77,6 @@ def normalize_name(text: str) -> str:
     text = _APOSTROPHES.sub("", text)
     text = _AMPERSAND.sub(" and ", text)
     text = _ASSIMILATED_ARTICLE.sub("al ", text)
+    text = _MISSPELT_ARTICLE.sub("al ", text)
     text = "".join(map(_keep_char, text))
     return _SPACES.sub(" ", text).strip()
