@@ -13,19 +13,19 @@ By option:
   the line ends with a legal form of three letters or more and holds no digit (``CO LTD``,
   ``MACHINERY CO LTD``) and does not repeat the line before.  A name that goes on after a
   full first line is also screened as that line alone: a sender may have cut a longer name
-  there (:mod:`watchkeeper.match.truncation`), and so is a name whose last line is full.
-  Every other line is address: free text.  In
-  case the guess stopped too early, the name joined with the first address line is
-  screened as a second name of the party when that line holds no digit, names no country
-  and does not repeat the name (``WAFA HUMANITARIAN`` / ``ORGANIZATION``).  An address
-  line ending in a country name (``LAGOS NIGERIA``, ``SRI LANKA``; a postcode after it is
-  ignored) gives an address country; two- and three-letter codes are not taken (``NY``).
-- ``F``: numbered lines: ``1/`` name (repeated ``1/`` lines are one name; cut short, maybe,
-  if its last line is full), ``2/`` address,
-  ``3/`` country and town, ``4/`` birth date (YYYYMMDD), ``5/`` country and place of birth,
-  ``6/`` customer id (country/issuer/id), ``7/`` national id (country/id), ``8/``
-  continuation of the line before.  The first line may be an account or a party identifier
-  ``CCPT/GB/123`` (code/country/id).  The town of birth is not kept (it names no one).
+  there (:mod:`watchkeeper.match.truncation`); a name whose last line is full is screened
+  as possibly cut there.  Every other line is address: free text.  In case the guess
+  stopped too early, the name joined with the first address line is screened as a second
+  name of the party when that line holds no digit, names no country and does not repeat
+  the name (``WAFA HUMANITARIAN`` / ``ORGANIZATION``).  An address line ending in a
+  country name (``LAGOS NIGERIA``, ``SRI LANKA``; a postcode after it is ignored) gives an
+  address country; two- and three-letter codes are not taken (``NY``).
+- ``F``: numbered lines: ``1/`` name (repeated ``1/`` lines are one name, possibly cut
+  if its last line is full), ``2/`` address, ``3/`` country and town, ``4/`` birth date
+  (YYYYMMDD), ``5/`` country and place of birth, ``6/`` customer id (country/issuer/id),
+  ``7/`` national id (country/id), ``8/`` continuation of the line before.  The first line
+  may be an account or a party identifier ``CCPT/GB/123`` (code/country/id).  The town of
+  birth is not kept (it names no one).
 - ``L`` (``50L``): a party identifier in free form: free text.
 
 An account line that is an IBAN gives an IBAN country; an account line made of words
