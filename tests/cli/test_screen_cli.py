@@ -92,6 +92,22 @@ def test_match_two_names_explains_itself(db: str) -> None:
     assert json.loads(out)["match"] is False
 
 
+def test_names_said_to_be_cut_may_end_in_the_start_of_a_listed_word(db: str) -> None:
+    """A short name is not read as cut unless ``--names-cut`` says its field cut it."""
+    cut = "Abubakar al Baghd"
+
+    def matched(command: str, *extra: str) -> bool:
+        if command == "match":
+            _code, out, _ = _run("match", cut, "Abu Bakr al-Baghdadi", *extra, "--json", "--db", db)
+            return bool(json.loads(out)["match"])
+        _code, out, _ = _run("screen", cut, *extra, "--json", "--db", db)
+        return any(r["id"] == "un:QDi.299" and r["match"] for r in json.loads(out)["results"])
+
+    for command in ("match", "screen"):
+        assert not matched(command)
+        assert matched(command, "--names-cut")
+
+
 def test_match_pairs_file(db: str, tmp_path: Path) -> None:
     same = {"schema": "Person", "properties": {"name": ["Hamza bin Laden"], "birthDate": ["1989"]}}
     other = {"schema": "Person", "properties": {"name": ["Hamza Ben Ladin"], "birthDate": ["1989"]}}

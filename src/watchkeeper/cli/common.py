@@ -28,6 +28,14 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+NamesCutOption = Annotated[
+    bool,
+    typer.Option(
+        "--names-cut",
+        help="The names given here come from a field that cuts long names: their last word "
+        "may be cut short (a query file says so per query).",
+    ),
+]
 
 console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)

@@ -12,6 +12,7 @@ import typer
 from watchkeeper.cli.common import (
     DbOption,
     JsonOption,
+    NamesCutOption,
     console,
     err_console,
     open_output,
@@ -38,6 +39,7 @@ def match_command(
     output_file: Annotated[
         Path | None, typer.Option("--output", help="Result lines (default: standard output).")
     ] = None,
+    names_cut: NamesCutOption = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -49,7 +51,7 @@ def match_command(
     if not names or len(names) != 2:
         raise typer.BadParameter("give exactly two names, or --pairs FILE")
     query_schema = schema_option(schema)
-    query = Query(id="query", names=[names[0]], schema=query_schema)
+    query = Query(id="query", names=[names[0]], schema=query_schema, names_cut=names_cut)
     candidate = entity_from_query(Query(id="candidate", names=[names[1]], schema=query_schema))
     result = score_entity(query, candidate, weights)
     if result is None:

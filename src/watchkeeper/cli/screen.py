@@ -18,6 +18,7 @@ from rich.table import Table
 from watchkeeper.cli.common import (
     DbOption,
     JsonOption,
+    NamesCutOption,
     console,
     err_console,
     open_current_index,
@@ -75,6 +76,7 @@ def screen_command(
     sample: Annotated[
         bool, typer.Option("--sample", help="Screen a built-in sample of names.")
     ] = False,
+    names_cut: NamesCutOption = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -82,7 +84,7 @@ def screen_command(
     if input_file is None and not names and not sample:
         raise typer.BadParameter("give names to screen, --sample, or --input FILE")
     queries = [
-        _query_from_options(name, birth_date, country or [], schema)
+        _query_from_options(name, birth_date, country or [], schema, names_cut)
         for name in [*(names or []), *(SAMPLE_NAMES if sample else ())]
     ]
     with open_store(db) as store:
@@ -105,7 +107,7 @@ def _open_screener(store: Store, threshold: float | None) -> Screener:
 
 
 def _query_from_options(
-    name: str, birth_date: str | None, countries: list[str], schema: str | None
+    name: str, birth_date: str | None, countries: list[str], schema: str | None, names_cut: bool
 ) -> Query:
     date = parse_date(birth_date) if birth_date else None
     if birth_date and date is None:
@@ -118,6 +120,7 @@ def _query_from_options(
         birth_dates=[date] if date else [],
         nationalities=codes,
         countries=codes,
+        names_cut=names_cut,
     )
 
 
