@@ -471,6 +471,15 @@ CREW = "gtas_crew_manifest_FM_D02B_oneline.edi"
     [
         # un:QDi.006 AIMAN MUHAMMED RABI AL-ZAWAHIRI: other transliteration, no "AL-"
         (CBP, b"CLARK:MICHAEL", b"ZAWAHRI:AYMAN MOHAMED RABIE", "UNH[1]/NAD[2]", "un:QDi.006"),
+        # un:LYi.009 AISHA MUAMMAR MUHAMMED ABU MINYAR QADHAFI, her family name in other
+        # spellings cut at the 35 characters of the NAD component ("GADDAF")
+        (
+            CBP,
+            b"CLARK:MICHAEL",
+            b"MOUAMMAR MOHAMED ABOU MINYAR GADDAF:AISHA",
+            "UNH[1]/NAD[2]",
+            "un:LYi.009",
+        ),
         # un:QDi.017 THARWAT SALAH SHIHATA as a crew member, another transliteration
         (CREW, b"Steur:Andrea:Pat", b"Shehata:Tharwat:Salah", "UNH[1]/NAD[2]", "un:QDi.017"),
         # un:QDi.226 NAJMUDDIN FARAJ AHMAD as the reporting party, other spelling and order
@@ -509,6 +518,17 @@ def test_a_listed_name_in_each_field_is_held_naming_the_field(
     result = un_message_screener.screen_unit(unit)
     assert result.decision in (Decision.REVIEW, Decision.BLOCK)
     assert any(hit.field == field and hit.id == listed for hit in result.hits), result.hits
+
+
+def test_a_family_name_that_fills_its_component_may_have_been_cut() -> None:
+    full = b"MOUAMMAR MOHAMED ABOU MINYAR GADDAF:AISHA"
+    shorter = b"MOUAMMAR MOHAMED ABOU MINYAR GADDA:AISHA"
+    cut, whole = (
+        traveller(units_of(read(replaced(sample(CBP), b"CLARK:MICHAEL", new)))[0])
+        for new in (full, shorter)
+    )
+    assert cut.query.names == ["AISHA MOUAMMAR MOHAMED ABOU MINYAR GADDAF"]
+    assert (cut.query.names_cut, whole.query.names_cut) == (True, False)
 
 
 def test_the_address_is_free_text_and_its_country_a_country() -> None:

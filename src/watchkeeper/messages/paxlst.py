@@ -44,6 +44,10 @@ _REPORTING_PARTY = "MS"
 _AIRPORT_LOCATIONS = frozenset({"125", "87", "92", "178", "179", "22"})
 """LOC qualifiers naming an airport: departure, arrival, routing, embarkation,
 debarkation, clearance."""
+_NAME_WIDTH = 35
+"""Characters of a NAD name component (data element 3036, an..35): a family name that fills
+them may have been cut there, and its last word is the last of the traveller's name
+(:mod:`watchkeeper.match.truncation`)."""
 _PERSONAL_REFERENCES = {"AEA": "redress number", "CR": "known traveller number"}
 """RFF qualifiers that identify the traveller (US CBP guide); the others (AVF reservation,
 ABO originator, TN transaction, SEA seat) identify a booking and are not screened."""
@@ -80,6 +84,7 @@ class _Traveller:
     path: str
     role: str
     name: str
+    name_cut: bool
     birth_dates: list[DateSpec] = field(default_factory=list)
     nationalities: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
@@ -101,6 +106,7 @@ class _Traveller:
             countries=_unique(self.countries),
             gender=self.gender,
             identifiers=identifiers,
+            names_cut=self.name_cut,
         )
         return Party(self.path, self.role, query)
 
@@ -174,12 +180,14 @@ def _unit(
             where = f"{path} (from {nad.where()}), {paths[broken.number]}, {broken.where()}"
         return MessageFormatError(source, where, f"the traveller cannot be read: {broken.problem}")
     given = nad.elements[3][1:] if len(nad.elements) > 3 else ()
-    name = travel.full_name(*given, nad.component(4, 1))
+    surname = nad.component(4, 1)
+    name = travel.full_name(*given, surname)
     if not name:
         return MessageFormatError(
             source, f"{path}, {nad.where()}", "the traveller has no name (NAD element 4)"
         )
-    traveller = _Traveller(path, _ROLES.get(nad.component(1).strip(), "traveller"), name)
+    role = _ROLES.get(nad.component(1).strip(), "traveller")
+    traveller = _Traveller(path, role, name, len(surname.strip()) >= _NAME_WIDTH)
     _address(nad, path, traveller)
     for segment in group[1:]:
         _read(segment, paths[segment.number], reference, traveller)
