@@ -116,6 +116,35 @@ def test_legal_forms_with_words_run_together_are_recognised(written: str) -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("Joint Stock CompanyAvangard", "Joint Stock Company Avangard"),
+        ("AuctionLimited Liability Company", "Auction Limited Liability Company"),
+        ("Rustclosed Joint-Stock Company", "Rust Closed Joint-Stock Company"),
+        ("Aktsionernoe ObshchestvoNovovyatski Zavod", "Aktsionernoe Obshchestvo Novovyatski Zavod"),
+    ],
+)
+@pytest.mark.parametrize("style", [NameStyle.ORGANIZATION, NameStyle.ANY])
+def test_a_legal_form_word_glued_to_a_name_word_is_split_off(
+    written: str, listed: str, style: NameStyle
+) -> None:
+    tokens = tokenize_name(written, style)
+    assert _texts(tokens) == _texts(tokenize_name(listed, style))
+    assert TokenKind.LEGAL_FORM in _kinds(tokens)
+
+
+@pytest.mark.parametrize(
+    ("written", "word"),
+    [
+        ("Nordic Joint Stockholm", "stockholm"),  # "joint stock" is only a part of a legal form
+        ("Enclosed Joint Stock Company", "enclosed"),  # "en" is too short for a name's word
+    ],
+)
+def test_words_that_only_hold_a_legal_form_word_stay_whole(written: str, word: str) -> None:
+    assert word in _texts(tokenize_name(written, NameStyle.ORGANIZATION))
+
+
 @pytest.mark.parametrize("written", ["Open Joint Stock Compass", "Publc Jont Stock Company"])
 def test_words_two_typos_from_a_legal_form_stay_words(written: str) -> None:
     """Two edits in a word, or one in a word of four letters, is another word."""

@@ -102,7 +102,10 @@ _SHORTEST_TITLE_IN_OTHER_SCRIPTS = 4
 title: "shaykh" and "mulla" are titles in any script, but "mr" and "dr" are abbreviations of
 Latin script ("مر" is a name that reads "mr")."""
 _TYPO_LENGTH = 5
-"""Letters a word of a legal form of several words needs to be recognised with a typo."""
+"""Letters a word of a legal form of several words needs to be recognised with a typo, or
+inside the name's word it is glued to."""
+_SHORTEST_UNGLUED = 3
+"""Letters a word needs besides the legal-form word glued to it for the two to be split."""
 
 
 @dataclass(slots=True)
@@ -140,6 +143,60 @@ def _join_abd_article(words: list[_Word]) -> list[_Word]:
     for word in kept:
         word.text = canonical_abd(word.text)
     return kept
+
+
+def _unglue_legal_forms(words: list[_Word], style: NameStyle) -> list[_Word]:
+    """A word of a legal form of several words run into the name's word next to it, split
+    off when the words on its other side complete the legal form as listed ("JOINT STOCK
+    COMPANYAVANGARD", "AUCTIONLIMITED LIABILITY COMPANY"; not "JOINT STOCKHOLM", "joint
+    stock" being only a part of one); not in persons' names."""
+    if style is NameStyle.PERSON or len(words) < 2:
+        return words
+    texts = [word.text for word in words]
+    out: list[_Word] = []
+    for index, word in enumerate(words):
+        parts = _glued_legal_form(texts, index)
+        out.extend(
+            [_Word(part, word.original, word.script, part=True) for part in parts]
+            if parts
+            else [word]
+        )
+    return out
+
+
+def _glued_legal_form(texts: list[str], index: int) -> tuple[str, str] | None:
+    """The word at ``index`` cut in two where a legal-form word glued to it starts or ends,
+    None if it holds none that the words around it complete."""
+    text = texts[index]
+    if (text,) in LEGAL_FORMS or text in LEGAL_FORM_PHRASES:
+        return None
+    if index > 0:
+        for phrase, position in LEGAL_FORM_PHRASES.get(texts[index - 1], ()):
+            glued, rest = phrase[-1], text[len(phrase[-1]) :]
+            if (
+                position == len(phrase) - 2
+                and _may_be_glued(glued, rest)
+                and text.startswith(glued)
+                and tuple(texts[index - position - 1 : index]) == phrase[:-1]
+            ):
+                return glued, rest
+    if index + 1 < len(texts):
+        for phrase, position in LEGAL_FORM_PHRASES.get(texts[index + 1], ()):
+            glued, rest = phrase[0], text[: -len(phrase[0])]
+            if (
+                position == 1
+                and _may_be_glued(glued, rest)
+                and text.endswith(glued)
+                and tuple(texts[index + 1 : index + len(phrase)]) == phrase[1:]
+            ):
+                return rest, glued
+    return None
+
+
+def _may_be_glued(legal_form_word: str, rest: str) -> bool:
+    """Whether a word of a legal form is long enough to be told inside another word (not
+    "co" of "coral"), and what is left of that word long enough to be a name's word."""
+    return len(legal_form_word) >= _TYPO_LENGTH and len(rest) >= _SHORTEST_UNGLUED
 
 
 def _group_legal_forms(words: list[_Word], style: NameStyle) -> list[_Word]:
@@ -301,7 +358,7 @@ def tokenize_name(name: str, style: NameStyle = NameStyle.ANY) -> list[Token]:
     if style is NameStyle.PERSON:
         name = reorder_surname_first(name)
     words = _join_abd_article(_romanised_words(normalize_name(name), style))
-    words = _group_legal_forms(words, style)
+    words = _group_legal_forms(_unglue_legal_forms(words, style), style)
     for word in words:
         _classify(word, style)
     return [_token(word) for word in _join_tens_and_units(words)]
