@@ -146,6 +146,25 @@ def test_a_name_also_known_as_is_found_on_its_own() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "schema", "listed"),
+    [
+        ("GREAT LAKES BUSINESS COMPANY", Schema.ORGANIZATION, "un:CDe.003"),
+        ("Compagnie Aerienne des Grands Lacs", Schema.ORGANIZATION, "un:CDe.003"),
+        ("El Para", Schema.PERSON, "un:QDi.152"),
+    ],
+)
+def test_each_name_a_listed_name_holds_is_found_on_its_own(
+    screener: Screener, name: str, schema: Schema, listed: str
+) -> None:
+    """The UN writes two names of un:CDe.003 in one, "COMPAGNIE AERIENNE DES GRANDS LACS
+    (CAGL) ; GREAT LAKES BUSINESS COMPANY (GLBC)", and a note in one of un:QDi.152's, "EL
+    PARA (COMBAT NAME)" (a weak alias: the hit scores less than its name)."""
+    hit = screener.screen(Query("q", [name], schema))[0]
+    assert (hit.entity.id, hit.result.name.score) == (listed, pytest.approx(1.0))
+    assert hit.result.name.candidate.text.casefold() == name.casefold()
+
+
+@pytest.mark.parametrize(
     ("name", "listed"),
     [
         ("Akhter Mohmad", "un:TAi.034"),

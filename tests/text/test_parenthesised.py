@@ -1,10 +1,16 @@
-"""Names in parentheses inside names (acronyms, "also known as"), as the lists write them."""
+"""Names inside names (acronyms, "also known as", notes, semicolons), as the lists write them."""
 
 from __future__ import annotations
 
 import pytest
 
-from watchkeeper.text.parenthesised import Held, Within, split_parenthesis
+from watchkeeper.text.parenthesised import (
+    Held,
+    Within,
+    separate_names,
+    split_parenthesis,
+    without_parentheses,
+)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +93,38 @@ def test_other_parentheses_are_not_acronyms(text: str) -> None:
 def test_a_name_also_known_as_is_split_from_the_name(text: str, expected: Within) -> None:
     assert split_parenthesis(text, acronyms=True) == expected
     assert split_parenthesis(text, acronyms=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EL PARA (COMBAT NAME)", "EL PARA"),
+        ("(Sheikh) Musa Hilal", "Musa Hilal"),
+        ("Lom-ali Butayev (Butaev)", "Lom-ali Butayev"),
+        ("Musa Hilal", None),
+        ("(COMBAT NAME)", None),
+        ("Ahmed (Abu Omar", None),
+    ],
+)
+def test_a_persons_name_without_its_parentheses(text: str, expected: str | None) -> None:
+    assert without_parentheses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES BUSINESS COMPANY (GLBC)",
+            ["COMPAGNIE AERIENNE DES GRANDS LACS (CAGL)", "GREAT LAKES BUSINESS COMPANY (GLBC)"],
+        ),
+        (
+            "MOSTOTREST; OPEN JOINT STOCK COMPANY 'MOSTOTREST'",
+            ["MOSTOTREST", "OPEN JOINT STOCK COMPANY 'MOSTOTREST'"],
+        ),
+        ("General Intelligence Directorate;", []),
+        ("Mexpar International, Inc. (a.k.a. Pasadena Aerospace; Aviation Logistics)", []),
+    ],
+)
+def test_names_separated_by_semicolons(text: str, expected: list[str]) -> None:
+    """Not a semicolon inside parentheses: it separates the names held there."""
+    assert separate_names(text) == expected

@@ -36,7 +36,12 @@ from watchkeeper.match.search import SCRIPTS, Floats, skeleton_leads
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.model import Entity, NameKind, Schema
 from watchkeeper.text.annotated import without_note
-from watchkeeper.text.parenthesised import Held, split_parenthesis
+from watchkeeper.text.parenthesised import (
+    Held,
+    separate_names,
+    split_parenthesis,
+    without_parentheses,
+)
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
 
@@ -121,25 +126,38 @@ _HELD_KINDS = {
 
 
 def _listings(entities: Sequence[Entity]) -> Iterator[_Listing]:
-    """Every name of the entities; a person's name that carries a note of the list also
-    without it (:func:`~watchkeeper.text.annotated.without_note`); a name that holds another
-    in parentheses (:func:`~watchkeeper.text.parenthesised.split_parenthesis`) also without
-    it, and the other name on its own: an acronym as a weak alias (short acronyms stand for
-    many organisations), a name "also known as" as an alias, one "formerly known as" as a
-    former name."""
+    """Every name of the entities, and the other texts each is also filed by
+    (:func:`_name_texts`)."""
     for position, entity in enumerate(entities):
         style = NameStyle.for_schema(entity.schema.value)
-        person = style is NameStyle.PERSON
         for name_position, name in enumerate(entity.names):
-            texts = [(name.kind, name.full)]
-            bare = without_note(name.full) if person else None
-            if bare is not None:
-                texts.append((name.kind, bare))
-            within = split_parenthesis(bare or name.full, not person)
-            if within is not None:
-                texts += [(name.kind, within.name), (_HELD_KINDS[within.held], within.other)]
-            for kind, text in texts:
+            texts = _name_texts(name.kind, name.full, style is NameStyle.PERSON)
+            for kind, text in dict.fromkeys(texts):
                 yield _Listing(position, name_position, kind, entity.schema, text, style)
+
+
+def _name_texts(kind: NameKind, text: str, person: bool) -> Iterator[tuple[NameKind, str]]:
+    """A listed name, and (:mod:`~watchkeeper.text.parenthesised`) each name it holds
+    separated by semicolons; a person's name that carries a note of the list also without
+    it (:func:`~watchkeeper.text.annotated.without_note`), and without what it holds in
+    parentheses; a name that holds another in parentheses also without it, and the other
+    name on its own: an acronym as a weak alias (short acronyms stand for many
+    organisations), a name "also known as" as an alias, one "formerly known as" as a former
+    name."""
+    yield kind, text
+    for written in separate_names(text) or [text]:
+        yield kind, written
+        bare = without_note(written) if person else None
+        if bare is not None:
+            yield kind, bare
+        plain = without_parentheses(bare or written) if person else None
+        if plain is not None:
+            yield kind, plain
+        within = split_parenthesis(bare or written, not person)
+        if within is not None:
+            yield kind, within.name
+            for other in separate_names(within.other) or [within.other]:
+                yield _HELD_KINDS[within.held], other
 
 
 # --- cutting names (in the build processes) ----------------------------------------------

@@ -1,4 +1,5 @@
-"""Names that lists write in parentheses inside a name: an acronym, or another name.
+"""Names that lists write inside a name: in parentheses (an acronym, another name, a spelling
+or a note), or after a semicolon.
 
 - **Acronyms** of organisations: "AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)", "NAFTIRAN
   INTERTRADE CO. (NICO) LIMITED", "Всероссийская государственная телевизионная и
@@ -13,6 +14,12 @@
   Aktsionernoe Obshchestvo Ulyanovskii Patronnyi Zavod)" (Canada), "Gazprom Sotsinvest, OOO
   (f.k.a., Gazprominvestarena OOO)" (US lists).  The list cut some of them short, the
   closing parenthesis with them.
+- In a **person's name**, a parenthesis holds another spelling of the word before it
+  ("Lom-ali Butayev (Butaev)"), a title ("(Sheikh) Musa Hilal") or a note ("EL PARA
+  (COMBAT NAME)"): the person also goes by the name without it.
+- **Several names in one**, separated by semicolons: "COMPAGNIE AERIENNE DES GRANDS LACS
+  (CAGL) ; GREAT LAKES BUSINESS COMPANY (GLBC)" (UN), "MOSTOTREST; OPEN JOINT STOCK COMPANY
+  'MOSTOTREST'" (UK), "(a.k.a. Pasadena Aerospace; Aviation Logistics and Supply)".
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ _KNOWN_AS = re.compile(
     r"(?P<former>formerly known as|formerly|f\.?k\.?a\.?))[\s,:]+(?P<other>[^()]+?)\s*\)?\s*$",
     re.IGNORECASE,
 )
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 _LONGEST = 12
 """Letters of the longest acronym taken as one ("RSRSBCM", "JSC SRC RF TRINITI" is not)."""
 
@@ -96,3 +104,30 @@ def _is_acronym(word: str, name: str) -> bool:
         if place == 0:
             return False
     return True
+
+
+def without_parentheses(text: str) -> str | None:
+    """A person's name without what it holds in parentheses, or None if it holds none (or
+    nothing else, or a parenthesis left open)."""
+    if "(" not in text:
+        return None
+    bare = " ".join(_PARENTHESIS.sub(" ", text).split())
+    return bare if bare and "(" not in bare and ")" not in bare else None
+
+
+def separate_names(text: str) -> list[str]:
+    """The names ``text`` holds separated by semicolons outside parentheses (each without
+    the spaces around it, empty ones left out); [] if it holds only one."""
+    names: list[str] = []
+    depth = start = 0
+    for position, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            names.append(text[start:position])
+            start = position + 1
+    names.append(text[start:])
+    found = [name.strip() for name in names if name.strip()]
+    return found if len(found) > 1 else []
