@@ -235,6 +235,14 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "pte",
         "pt",
         "bhd",
+        "eood",
+        "ood",
+        "sti",
+        "wll",
+        "fze",
+        "fzc",
+        "fzco",
+        "fz llc",
         "sp z oo",
         "s de rl",
         "limited liability company",
@@ -274,6 +282,11 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "kk",
         "tbk",
         "sae",
+        "sal",
+        "ca",
+        "ad",
+        "ead",
+        "pjs",
         "joint stock company",
         "open joint stock company",
         "closed joint stock company",
@@ -313,8 +326,9 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "kg",
         "ohg",
         "snc",
+        "scs",
     ),
-    NONPROFIT: ("ano", "nko", "ngo"),
+    NONPROFIT: ("ano", "nko", "ngo", "ev", "asbl", "vzw"),
 }
 
 _LISTED_LEGAL_FORMS: dict[tuple[str, ...], str] = {
@@ -416,7 +430,7 @@ stand ("joint", "obshchestvo", "otvetstvennostyu"), to the class of the forms th
 a word left out, or in another order, still has them as legal forms, weighed low."""
 
 NAME_SYLLABLE_FORMS = frozenset(
-    {"ano", "asa", "cie", "doo", "pao", "saa", "sac", "sae", "sas", "too", "tov"}
+    {"ano", "asa", "cie", "doo", "pao", "saa", "sac", "sae", "sal", "sas", "too", "tov"}
 )
 """One-word legal forms that are also given names, surnames or syllables of persons' names
 ("Asa", "PAO Yu Liang", "Sae Chang", "Lee Doo Hwan"): in a person's name they are words."""
