@@ -72,6 +72,28 @@ def test_multi_word_legal_forms_become_one_token() -> None:
     assert tokens[0].canon == tokenize_name("OOO X", NameStyle.ORGANIZATION)[0].canon
 
 
+@pytest.mark.parametrize(
+    ("company", "form"),
+    [
+        ("Teleserve Plus SAL", "JSC"),  # Lebanon: société anonyme libanaise
+        ("Stealth Telecom FZC", "LLC"),  # UAE free zone company
+        ("Pegasus General Trading FZCO", "LLC"),
+        ("Sky Blue Bird FZ-LLC", "LLC"),
+        ("Caritex Lucky AD", "JSC"),  # Bulgaria
+        ("Karimex EOOD", "LLC"),
+        ("Hilal Travel C.A.", "JSC"),  # Venezuela: compañía anónima
+        ("Redin Dis Ticaret Ltd. Sti.", "LLC"),  # Turkey: limited şirketi
+        ("Al-Aqsa e.V.", "ANO"),  # a German registered association
+    ],
+)
+def test_legal_forms_of_the_countries_listed_companies_come_from(company: str, form: str) -> None:
+    """Each is of the class of the form named beside it; none is left a word of the name."""
+    tokens = tokenize_name(company, NameStyle.ORGANIZATION)
+    expected = tokenize_name(f"{form} X", NameStyle.ORGANIZATION)[0]
+    assert tokens[-1].kind is TokenKind.LEGAL_FORM
+    assert tokens[-1].canon == expected.canon
+
+
 def test_cyrillic_legal_form_is_recognised() -> None:
     tokens = tokenize_name('ООО "Байкал"', NameStyle.ORGANIZATION)
     assert _kinds(tokens) == [TokenKind.LEGAL_FORM, TokenKind.WORD]
@@ -194,10 +216,10 @@ def test_short_legal_forms_are_not_read_into_person_names() -> None:
 
 def test_legal_forms_that_persons_bear_as_names_are_words_in_their_names() -> None:
     # OFAC lists "PAO, Yu Liang" and "BUNTHAWEE, Sae Jang"; Russian ПАО and Serbian d.o.o.
-    for name in ("PAO Yu Liang", "Sae Jang Bunthawee", "Lee Doo Hwan"):
+    for name in ("PAO Yu Liang", "Sae Jang Bunthawee", "Lee Doo Hwan", "Sal Marino"):
         person = tokenize_name(name, NameStyle.PERSON)
         assert TokenKind.LEGAL_FORM not in _kinds(person), name
-    for company in ("PAO Rosneft", "Energoprojekt DOO"):
+    for company in ("PAO Rosneft", "Energoprojekt DOO", "Fast Link S.A.L."):
         kinds = _kinds(tokenize_name(company, NameStyle.ORGANIZATION))
         assert TokenKind.LEGAL_FORM in kinds, company
 
