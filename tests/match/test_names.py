@@ -176,6 +176,26 @@ def test_initials(compare) -> None:  # type: ignore[no-untyped-def]
     assert compare("J. Smith", "John Smith").pairs[-1].how is How.INITIAL
 
 
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        # "m" is listed as itself before it is the initial of "marine"
+        ("M. MuARINE S.A.L. OtFFSHORE", "M. MARINE S.A.L. OFFSHORE", "Organization"),
+        # "sti" is listed as itself before it is a legal form of the class of "limited"
+        ("SMART TRADNIG LMITED STI", "SMART TRADING LIMITED STI", "Organization"),
+        ("J. Jon Smith", "J. John Smith", "Person"),
+    ],
+)
+def test_a_word_listed_as_it_is_pairs_with_itself_first(  # type: ignore[no-untyped-def]
+    compare, query: str, listed: str, schema: str
+) -> None:
+    comparison = compare(query, listed, schema)
+    assert comparison.score >= DEFAULT_THRESHOLD
+    for pair in comparison.pairs:
+        if set(pair.query) & set(pair.candidate):
+            assert pair.query == pair.candidate, pair
+
+
 def test_initials_alone_do_not_match(compare) -> None:  # type: ignore[no-untyped-def]
     assert score(compare, "N.N.", "Nursultan Nazarbayev") < DEFAULT_THRESHOLD
 

@@ -306,12 +306,17 @@ class NameComparison:
 
 
 _Candidate = tuple[float, int, float, str, str, float, int, int, How, float, float]
-"""(-similarity, 1 for a group of words else 0, -weight, tie-break texts, how far apart the
-two words stand in their names, query mask, candidate mask, how, query weight, candidate
-weight): sorting puts the best candidate first, single words before groups, ties broken by
-text so that the result does not depend on which name is the query, then a word met several
+"""(-similarity, rank, -weight, tie-break texts, how far apart the two words stand in their
+names, query mask, candidate mask, how, query weight, candidate weight): sorting puts the
+best candidate first.  Among equally similar ones the same word comes first (rank 0), then
+other single words (1), then groups (2): an initial or a legal form of the same class that
+scores as much does not take the word an identical one needs ("M. MARINE" / "M. Muarine":
+"m" is "m" before it is the initial of "marine").  Ties are then broken by weight and by
+text, so that the result does not depend on which name is the query, then a word met several
 times by the one standing where it stands ("Mounir Ben Dhaou Benbrahim Ben Helal": its
 second "ben" is the listed name's last, not the one "Ben Brahim" needs)."""
+_SAME_WORD_RANK, _WORD_RANK, _GROUP_RANK = 0, 1, 2
+"""Ranks of equally similar candidates: see :data:`_Candidate`."""
 
 
 def _candidate(
@@ -328,7 +333,7 @@ def _candidate(
     weight = query_weight + candidate_weight
     return (
         -similarity,
-        1,
+        _GROUP_RANK,
         -weight,
         low,
         high,
@@ -406,7 +411,7 @@ def _single_candidates(
             found.append(
                 (
                     -similarity,
-                    0,
+                    _SAME_WORD_RANK if query_text == candidate_text else _WORD_RANK,
                     -query_weight - candidate_weight,
                     low,
                     high,
