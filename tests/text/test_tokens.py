@@ -94,6 +94,24 @@ def test_legal_forms_of_the_countries_listed_companies_come_from(company: str, f
     assert tokens[-1].canon == expected.canon
 
 
+@pytest.mark.parametrize(
+    ("company", "form"),
+    [
+        ("Tovarystvo z Obmezhenoyu Vidpovidalnistyu Dart", "LLC"),  # Ukraine: TOV
+        ("Publichne Aktsionerne Tovarystvo VTB Bank", "JSC"),  # Ukraine: PAT
+        ('Товариство з обмеженою відповідальністю "Компанія Інтервесп"', "LLC"),
+        ("Tavarystva z Abmezhavanay Adkaznastsyu Belkaztrans", "LLC"),  # Belarus: TAA
+        ('Адкрытае акцыянернае таварыства "Беларуськалiй"', "JSC"),  # Belarus: AAT
+    ],
+)
+def test_legal_forms_of_ukraine_and_belarus_open_the_name(company: str, form: str) -> None:
+    tokens = tokenize_name(company, NameStyle.ORGANIZATION)
+    expected = tokenize_name(f"{form} X", NameStyle.ORGANIZATION)[0]
+    assert tokens[0].kind is TokenKind.LEGAL_FORM
+    assert tokens[0].canon == expected.canon
+    assert TokenKind.LEGAL_FORM not in _kinds(tokens[1:])
+
+
 def test_cyrillic_legal_form_is_recognised() -> None:
     tokens = tokenize_name('ООО "Байкал"', NameStyle.ORGANIZATION)
     assert _kinds(tokens) == [TokenKind.LEGAL_FORM, TokenKind.WORD]
@@ -121,6 +139,40 @@ def test_legal_forms_of_several_words_are_recognised_with_typos(written: str, li
     expected = tokenize_name(listed, NameStyle.ORGANIZATION)
     assert _kinds(tokens) == [TokenKind.LEGAL_FORM, TokenKind.WORD]
     assert [token.canon for token in tokens] == [token.canon for token in expected]
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("Akcionernoe Obshestvo Romashka", "Aktsionernoe Obshchestvo Romashka"),
+        (
+            "Otkritoe Aktsionernoye Obschestvo Romashka",
+            "Otkrytoe Aktsionernoe Obshchestvo Romashka",
+        ),
+        (
+            "Obshestvo s Ogranichenoy Otvetstvenostyu Romashka",
+            "Obshchestvo s Ogranichennoy Otvetstvennostyu Romashka",
+        ),
+        ("Aktsionuernoe Obshhestvo Genbank", "Aktsionernoe Obshchestvo Genbank"),
+    ],
+)
+def test_legal_forms_of_several_words_romanised_otherwise_are_recognised(
+    written: str, listed: str
+) -> None:
+    """Every longer word of a legal form of several words spelled otherwise, each with the
+    phonetic key of the listed word (shch / sh, ts / c, y / i, doubled letters): the form is
+    still one token, of the listed form's class."""
+    tokens = tokenize_name(written, NameStyle.ORGANIZATION)
+    expected = tokenize_name(listed, NameStyle.ORGANIZATION)
+    assert _kinds(tokens) == [TokenKind.LEGAL_FORM, TokenKind.WORD]
+    assert [token.canon for token in tokens] == [token.canon for token in expected]
+
+
+@pytest.mark.parametrize("written", ["Otkritie Bank", "Stack Industries", "Kassa Romashka"])
+def test_names_words_that_sound_like_a_word_of_a_legal_form_stay_words(written: str) -> None:
+    """Alone, a word that only sounds like a word of a legal form of several words ("open",
+    "stock", "kaisha") is the name's own word."""
+    assert _kinds(tokenize_name(written, NameStyle.ORGANIZATION)) == [TokenKind.WORD] * 2
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from watchkeeper.text.vocabulary import (
     RANKS,
     TITLE_CLASSES,
     TITLES,
+    PhrasePositions,
 )
 
 
@@ -102,8 +103,8 @@ _SHORTEST_TITLE_IN_OTHER_SCRIPTS = 4
 title: "shaykh" and "mulla" are titles in any script, but "mr" and "dr" are abbreviations of
 Latin script ("مر" is a name that reads "mr")."""
 _TYPO_LENGTH = 5
-"""Letters a word of a legal form of several words needs to be recognised with a typo, or
-inside the name's word it is glued to."""
+"""Letters a word of a legal form of several words needs to be recognised with a typo or
+respelled (by its phonetic key), or inside the name's word it is glued to."""
 _SHORTEST_UNGLUED = 3
 """Letters a word needs besides the legal-form word glued to it for the two to be split."""
 
@@ -202,10 +203,11 @@ def _may_be_glued(legal_form_word: str, rest: str) -> bool:
 def _group_legal_forms(words: list[_Word], style: NameStyle) -> list[_Word]:
     """Multi-word legal forms ("limited liability company") become one word."""
     texts = [word.text for word in words]
+    sounds = [_sound_of(text) for text in texts]
     out: list[_Word] = []
     index = 0
     while index < len(words):
-        size, form = _legal_form_at(texts, index, style)
+        size, form = _legal_form_at(texts, sounds, index, style)
         if not size:
             out.append(words[index])
             index += 1
@@ -217,14 +219,17 @@ def _group_legal_forms(words: list[_Word], style: NameStyle) -> list[_Word]:
     return out
 
 
-def _legal_form_at(texts: list[str], index: int, style: NameStyle) -> tuple[int, str]:
+def _legal_form_at(
+    texts: list[str], sounds: list[str], index: int, style: NameStyle
+) -> tuple[int, str]:
     """The words and the class of the longest legal form that starts at ``index`` (0 and ""
-    if none): as listed, or (one of several words) with a typo in some of its longer words
-    ("publc joint stock compnay", "obshchestvo s ogranichennoi otvetstvennostiu")."""
+    if none): as listed, or (one of several words) with its longer words respelled or with
+    a typo ("akcionernoe obshestvo", "publc joint stock compnay", "obshchestvo s
+    ogranichennoi otvetstvennostiu"); ``sounds`` are the words' :func:`_sound_of`."""
     forms, phrases = (
-        (ORGANIZATION_LEGAL_FORMS, ORGANIZATION_LEGAL_FORM_PHRASES)
+        (ORGANIZATION_LEGAL_FORMS, _ORGANIZATION_PHRASES_BY_SOUND)
         if style is NameStyle.ORGANIZATION
-        else (LEGAL_FORMS, LEGAL_FORM_PHRASES)
+        else (LEGAL_FORMS, _PHRASES_BY_SOUND)
     )
     for size in range(min(LONGEST_LEGAL_FORM, len(texts) - index), 0, -1):
         form = forms.get(tuple(texts[index : index + size]))
@@ -235,7 +240,7 @@ def _legal_form_at(texts: list[str], index: int, style: NameStyle) -> tuple[int,
     else:
         size, form = 0, ""
     for offset in range(min(LONGEST_LEGAL_FORM, len(texts) - index)):
-        for phrase, position in phrases.get(texts[index + offset], ()):
+        for phrase, position in phrases.get(sounds[index + offset], ()):
             window = texts[index : index + len(phrase)]
             if (
                 position == offset
@@ -248,11 +253,34 @@ def _legal_form_at(texts: list[str], index: int, style: NameStyle) -> tuple[int,
 
 
 def _spelt_alike(word: str, listed: str) -> bool:
-    """Whether ``word`` is ``listed``, or a typo of it (one edit in five letters or more)."""
+    """Whether ``word`` is ``listed``, or (five letters or more) another romanisation of it
+    or a typo of it (one edit)."""
     return word == listed or (
         min(len(word), len(listed)) >= _TYPO_LENGTH
-        and OSA.distance(word, listed, score_cutoff=1) <= 1
+        and (
+            _sound_of(word) == _sound_of(listed) or OSA.distance(word, listed, score_cutoff=1) <= 1
+        )
     )
+
+
+def _sound_of(word: str) -> str:
+    """What a word is looked up by among the words of legal forms of several words: its
+    phonetic key when it is long enough to be romanised otherwise ("obshestvo",
+    "akcionernoe" for "obshchestvo", "aktsionernoe"), else itself."""
+    return phonetic_key(word) if len(word) >= _TYPO_LENGTH else word
+
+
+def _by_sound(phrases: PhrasePositions) -> PhrasePositions:
+    """``phrases`` (each word: the legal forms it is in, with its position) keyed by the
+    :func:`_sound_of` of each word."""
+    found: dict[str, dict[tuple[tuple[str, ...], int], None]] = {}
+    for word, positions in phrases.items():
+        found.setdefault(_sound_of(word), {}).update(dict.fromkeys(positions))
+    return {sound: tuple(positions) for sound, positions in found.items()}
+
+
+_PHRASES_BY_SOUND = _by_sound(LEGAL_FORM_PHRASES)
+_ORGANIZATION_PHRASES_BY_SOUND = _by_sound(ORGANIZATION_LEGAL_FORM_PHRASES)
 
 
 def _classify(word: _Word, style: NameStyle) -> None:

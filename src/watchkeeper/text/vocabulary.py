@@ -250,6 +250,9 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "private limited",
         "gesellschaft mit beschrankter haftung",
         "obshchestvo s ogranichennoy otvetstvennostyu",
+        "tovarystvo z obmezhenoyu vidpovidalnistyu",
+        "tavarystva z abmezhavanay adkaznastsyu",
+        "tavarystva z dadatkovay adkaznastsyu",
         "societatea cu raspundere limitata",
         "societe a responsabilite limitee",
         "sociedad de responsabilidad limitada",
@@ -296,6 +299,12 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "otkrytoe aktsionernoe obshchestvo",
         "zakrytoe aktsionernoe obshchestvo",
         "publichnoe aktsionernoe obshchestvo",
+        "aktsionerne tovarystvo",
+        "publichne aktsionerne tovarystvo",
+        "pryvatne aktsionerne tovarystvo",
+        "aktsyyanernaye tavarystva",
+        "adkrytaye aktsyyanernaye tavarystva",
+        "zakrytaye aktsyyanernaye tavarystva",
         "public limited company",
         "societe anonyme",
         "sociedad anonima",
@@ -386,9 +395,11 @@ def _legal_form_parts(forms: dict[tuple[str, ...], str]) -> dict[tuple[str, ...]
     return {kept: forms_of.pop() for kept, forms_of in classes.items() if len(forms_of) == 1}
 
 
-def _phrase_positions(
-    forms: dict[tuple[str, ...], str],
-) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+PhrasePositions = dict[str, tuple[tuple[tuple[str, ...], int], ...]]
+"""Each word of some legal forms of several words: the forms it is in, with its position."""
+
+
+def _phrase_positions(forms: dict[tuple[str, ...], str]) -> PhrasePositions:
     """Each word of the forms of several words: the forms it is in, with its position."""
     positions: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for phrase in forms:
