@@ -99,8 +99,12 @@ def test_legal_forms_of_the_countries_listed_companies_come_from(company: str, f
     [
         ("Tovarystvo z Obmezhenoyu Vidpovidalnistyu Dart", "LLC"),  # Ukraine: TOV
         ("Publichne Aktsionerne Tovarystvo VTB Bank", "JSC"),  # Ukraine: PAT
+        ("PAT VTB Bank", "JSC"),
         ('Товариство з обмеженою відповідальністю "Компанія Інтервесп"', "LLC"),
         ("Tavarystva z Abmezhavanay Adkaznastsyu Belkaztrans", "LLC"),  # Belarus: TAA
+        ("TAA Belkaztrans", "LLC"),
+        ("ODO Belneftegaz", "LLC"),
+        ("ZAT Absalyutbank", "JSC"),
         ('Адкрытае акцыянернае таварыства "Беларуськалiй"', "JSC"),  # Belarus: AAT
     ],
 )
@@ -268,10 +272,10 @@ def test_short_legal_forms_are_not_read_into_person_names() -> None:
 
 def test_legal_forms_that_persons_bear_as_names_are_words_in_their_names() -> None:
     # OFAC lists "PAO, Yu Liang" and "BUNTHAWEE, Sae Jang"; Russian ПАО and Serbian d.o.o.
-    for name in ("PAO Yu Liang", "Sae Jang Bunthawee", "Lee Doo Hwan", "Sal Marino"):
+    for name in ("PAO Yu Liang", "Sae Jang Bunthawee", "Lee Doo Hwan", "Sal Marino", "Pat Smith"):
         person = tokenize_name(name, NameStyle.PERSON)
         assert TokenKind.LEGAL_FORM not in _kinds(person), name
-    for company in ("PAO Rosneft", "Energoprojekt DOO", "Fast Link S.A.L."):
+    for company in ("PAO Rosneft", "Energoprojekt DOO", "Fast Link S.A.L.", "PAT VTB Bank"):
         kinds = _kinds(tokenize_name(company, NameStyle.ORGANIZATION))
         assert TokenKind.LEGAL_FORM in kinds, company
 

@@ -229,6 +229,8 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "bvba",
         "tov",
         "too",
+        "taa",
+        "odo",
         "ltda",
         "pty",
         "pvt",
@@ -290,6 +292,10 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "ad",
         "ead",
         "pjs",
+        "pat",
+        "prat",
+        "aat",
+        "zat",
         "joint stock company",
         "open joint stock company",
         "closed joint stock company",
@@ -441,10 +447,26 @@ stand ("joint", "obshchestvo", "otvetstvennostyu"), to the class of the forms th
 a word left out, or in another order, still has them as legal forms, weighed low."""
 
 NAME_SYLLABLE_FORMS = frozenset(
-    {"ano", "asa", "cie", "doo", "pao", "saa", "sac", "sae", "sal", "sas", "too", "tov"}
+    {
+        "ano",
+        "asa",
+        "cie",
+        "doo",
+        "odo",
+        "pao",
+        "pat",
+        "saa",
+        "sac",
+        "sae",
+        "sal",
+        "sas",
+        "too",
+        "tov",
+    }
 )
 """One-word legal forms that are also given names, surnames or syllables of persons' names
-("Asa", "PAO Yu Liang", "Sae Chang", "Lee Doo Hwan"): in a person's name they are words."""
+("Asa", "PAO Yu Liang", "Sae Chang", "Lee Doo Hwan", "Pat Smith"): in a person's name they
+are words."""
 
 LONG_LEGAL_FORMS: dict[str, str] = {
     phrase[0]: form
