@@ -1,0 +1,48 @@
+"""Screening companies on the organisations of OFAC's SDN files of 2021: a legal form written
+another way than the list writes it still finds the listed company."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from watchkeeper.match.index import CandidateIndex
+from watchkeeper.model import Query, Schema
+from watchkeeper.screening import Screener
+from watchkeeper.sources import ofac_csv
+
+YALTA_FILM_STUDIO = "ofac:18654"
+"""Listed as "AKTSIONERNOE OBSCHESTVO 'YALTINSKAYA KINODSTUDIYA'", "OAO YALTINSKAYA
+KINOSTUDIYA" and "JOINT STOCK COMPANY YALTA FILM STUDIO"."""
+DART = "ofac:22945"
+"""Listed as "TOVARYSTVO Z OBMEZHENOYU VIDPOVIDALNISTYU 'DART'", "DART AIRLINES" ..."""
+FIDES = "ofac:30548"
+"""Listed as "FIDES SHIP MANAGEMENT LLC" and "TOVARYSTVO Z OBMEZHENOYU VIDPOVIDALNISTYU
+FIDES SHYP MENEDZHMENT"."""
+
+
+@pytest.fixture(scope="module")
+def screener(lists_dir: Path) -> Screener:
+    sdn_format = ofac_csv.FORMATS[0]
+    snapshot = sdn_format.parse(sorted((lists_dir / "ofac_sdn_2021").glob("*.csv")))
+    companies = [entity for entity in snapshot.entities if entity.schema is Schema.ORGANIZATION]
+    return Screener(CandidateIndex.build(companies))
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"),
+    [
+        # Russian "aktsionernoe obshchestvo" romanised otherwise: the class of the listed OAO
+        ("Akcionernoe Obshestvo Yaltinskaya Kinostudiya", YALTA_FILM_STUDIO),
+        # TOV abbreviates the Ukrainian "tovarystvo z obmezhenoyu vidpovidalnistyu"
+        ("TOV Dart", DART),
+        ("Limited Liability Company Dart", DART),
+        ("Tovarystvo z Obmezhenoiu Vidpovidalnistiu Fides Shyp Menedzhment", FIDES),
+    ],
+)
+def test_a_legal_form_written_another_way_finds_the_listed_company(
+    screener: Screener, name: str, listed: str
+) -> None:
+    hit = screener.screen(Query("q", [name], Schema.ORGANIZATION))[0]
+    assert (hit.entity.id, hit.result.name.score) == (listed, pytest.approx(1.0))
