@@ -534,18 +534,24 @@ class Searcher:
             np.searchsorted(entries, wanted, "left"), np.searchsorted(entries, wanted, "right")
         )
         tallies = [Met() for _ in records]
-        acronyms = met.meets == Meets.ACRONYM
+        acronyms = (met.meets == Meets.ACRONYM).tolist()
         masks = [unit.mask for unit in met.units]
-        for row, item in zip(rows[found_rows].tolist(), found.tolist(), strict=True):
-            unit = int(pairs.units[row])
-            first, end = int(tables.unit_firsts[listed[item]]), int(tables.unit_ends[listed[item]])
+        rows, listed = rows[found_rows], listed[found]
+        for unit, share, first, end, owner in zip(
+            pairs.units[rows].tolist(),
+            pairs.shares[rows].tolist(),
+            tables.unit_firsts[listed].tolist(),
+            tables.unit_ends[listed].tolist(),
+            owners[found].tolist(),
+            strict=True,
+        ):
             listed_mask = (1 << end) - (1 << first)
-            tally = tallies[int(owners[item])]
+            tally = tallies[owner]
             if acronyms[unit]:
                 tally.query_initials |= masks[unit]
                 tally.listed_initials |= listed_mask
             else:
-                tally.meet(masks[unit], listed_mask, float(pairs.shares[row]))
+                tally.meet(masks[unit], listed_mask, share)
         params = tables.params
         query = profile(name.tokens, name.weights, name.style, params)
         scores = {}
