@@ -1,5 +1,5 @@
 """Screening companies on the organisations of OFAC's SDN files of 2021: a legal form written
-another way than the list writes it still finds the listed company."""
+another way than the list writes it (or not written) still finds the listed company."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ DART = "ofac:22945"
 FIDES = "ofac:30548"
 """Listed as "FIDES SHIP MANAGEMENT LLC" and "TOVARYSTVO Z OBMEZHENOYU VIDPOVIDALNISTYU
 FIDES SHYP MENEDZHMENT"."""
+MORYE_SHIPYARD = "ofac:20200"
+"""Listed as "FSUE SZ 'MORYE'" and "FEDERAL STATE UNITARY ENTERPRISE SZ MORYE"."""
+TSNIIKHM = "ofac:30086"
+"""Listed as "FGUP TSNIIKHM", "TSNIIKHM, FGUP" ... (a federal state unitary enterprise)."""
+OREANDA = "ofac:18961"
+"""Listed as "FGBU SANATORI NIZHNYAYA OREANDA" (a federal state budgetary institution)."""
+UNIVERSAL_AVIA = "ofac:18965"
+"""Listed as "GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE RESPUBLIKI KRYM UNIVERSAL-AVIA"."""
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +47,12 @@ def screener(lists_dir: Path) -> Screener:
         ("TOV Dart", DART),
         ("Limited Liability Company Dart", DART),
         ("Tovarystvo z Obmezhenoiu Vidpovidalnistiu Fides Shyp Menedzhment", FIDES),
+        # the state enterprises and institutions of Russia, abbreviated or written out
+        ("FGUP SZ Morye", MORYE_SHIPYARD),
+        ("Federal State Unitary Enterprise TsNIIKhM", TSNIIKHM),
+        ("Федеральное государственное унитарное предприятие ЦНИИХМ", TSNIIKHM),
+        ("Federalnoe Gosudarstvennoe Byudzhetnoe Uchrezhdenie Sanatori Nizhnyaya Oreanda", OREANDA),
+        ("GUP Respubliki Krym Universal-Avia", UNIVERSAL_AVIA),
     ],
 )
 def test_a_legal_form_written_another_way_finds_the_listed_company(
@@ -46,3 +60,15 @@ def test_a_legal_form_written_another_way_finds_the_listed_company(
 ) -> None:
     hit = screener.screen(Query("q", [name], Schema.ORGANIZATION))[0]
     assert (hit.entity.id, hit.result.name.score) == (listed, pytest.approx(1.0))
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"),
+    [("TsNIIKhM", TSNIIKHM), ("SZ Morye", MORYE_SHIPYARD), ("Sanatori Nizhnyaya Oreanda", OREANDA)],
+)
+def test_a_state_enterprise_is_found_without_its_legal_form(
+    screener: Screener, name: str, listed: str
+) -> None:
+    """A legal form the query leaves out weighs little: the name alone is a match."""
+    hits = screener.screen(Query("q", [name], Schema.ORGANIZATION))
+    assert hits[0].entity.id == listed

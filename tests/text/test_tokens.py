@@ -116,6 +116,48 @@ def test_legal_forms_of_ukraine_and_belarus_open_the_name(company: str, form: st
     assert TokenKind.LEGAL_FORM not in _kinds(tokens[1:])
 
 
+@pytest.mark.parametrize(
+    ("company", "same_class_as"),
+    [
+        ("FSUE Rosmorport", "FGUP X"),
+        ("Federal State Unitary Enterprise Rosmorport", "FGUP X"),
+        ("Федеральное государственное унитарное предприятие Росморпорт", "FGUP X"),
+        ("Federalnoye Gosudarstvennoye Unitarnoye Predpriyatiye Kvant", "FGUP X"),
+        ("Federalnoe Kazennoe Predpriiatie Kombinat Kamenski", "FGUP X"),
+        ("Respublikanskoe Unitarnoe Predpriyatie Belshina", "RUP X"),
+        ("Federal State Budgetary Institution Raran", "FGBU X"),
+        ("Federalnoe Gosudarstvennoe Byudzhetnoe Uchrezhdenie Nauki Institut", "FGBU X"),
+    ],
+)
+def test_state_enterprises_and_institutions_have_their_legal_form(
+    company: str, same_class_as: str
+) -> None:
+    tokens = tokenize_name(company, NameStyle.ORGANIZATION)
+    expected = tokenize_name(same_class_as, NameStyle.ORGANIZATION)[0]
+    assert tokens[0].kind is expected.kind is TokenKind.LEGAL_FORM
+    assert tokens[0].canon == expected.canon
+    assert TokenKind.LEGAL_FORM not in _kinds(tokens[1:])
+
+
+def test_state_enterprises_and_institutions_are_of_two_classes() -> None:
+    enterprise = tokenize_name("FGUP X", NameStyle.ORGANIZATION)[0]
+    institution = tokenize_name("FGBU X", NameStyle.ORGANIZATION)[0]
+    assert enterprise.canon != institution.canon
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Islamic State",
+        "Federal Security Service",
+        "Financial Institution Trust",
+        "Auto Stateenterprise",
+    ],
+)
+def test_words_of_state_legal_forms_alone_are_words(name: str) -> None:
+    assert TokenKind.LEGAL_FORM not in _kinds(tokenize_name(name, NameStyle.ORGANIZATION))
+
+
 def test_cyrillic_legal_form_is_recognised() -> None:
     tokens = tokenize_name('ООО "Байкал"', NameStyle.ORGANIZATION)
     assert _kinds(tokens) == [TokenKind.LEGAL_FORM, TokenKind.WORD]
@@ -272,10 +314,23 @@ def test_short_legal_forms_are_not_read_into_person_names() -> None:
 
 def test_legal_forms_that_persons_bear_as_names_are_words_in_their_names() -> None:
     # OFAC lists "PAO, Yu Liang" and "BUNTHAWEE, Sae Jang"; Russian ПАО and Serbian d.o.o.
-    for name in ("PAO Yu Liang", "Sae Jang Bunthawee", "Lee Doo Hwan", "Sal Marino", "Pat Smith"):
+    for name in (
+        "PAO Yu Liang",
+        "Sae Jang Bunthawee",
+        "Lee Doo Hwan",
+        "Sal Marino",
+        "Pat Smith",
+        "Sue Carter",
+    ):
         person = tokenize_name(name, NameStyle.PERSON)
         assert TokenKind.LEGAL_FORM not in _kinds(person), name
-    for company in ("PAO Rosneft", "Energoprojekt DOO", "Fast Link S.A.L.", "PAT VTB Bank"):
+    for company in (
+        "PAO Rosneft",
+        "Energoprojekt DOO",
+        "Fast Link S.A.L.",
+        "PAT VTB Bank",
+        "Federal SUE Shipyard Morye",
+    ):
         kinds = _kinds(tokenize_name(company, NameStyle.ORGANIZATION))
         assert TokenKind.LEGAL_FORM in kinds, company
 

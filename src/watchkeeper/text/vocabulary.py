@@ -212,6 +212,12 @@ JSC = "jsc"
 CORP = "corp"
 PARTNERSHIP = "lp"
 NONPROFIT = "nonprofit"
+STATE_ENTERPRISE = "sue"
+"""A state or municipal enterprise of Russia or Belarus (unitary or treasury: ФГУП, ГУП,
+МУП, ФКП, РУП).  Not "state enterprise" alone: it is a part of the names of the Iraqi
+state's companies ("State Enterprise for Rubber Industries") more than a legal form."""
+STATE_INSTITUTION = "fsi"
+"""A Russian state institution (budgetary, treasury or autonomous: ФГБУ, ФГКУ, ФГАУ, ФКУ)."""
 
 _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
     LLC: (
@@ -344,6 +350,50 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "scs",
     ),
     NONPROFIT: ("ano", "nko", "ngo", "ev", "asbl", "vzw"),
+    STATE_ENTERPRISE: (
+        "fgup",
+        "gup",
+        "mup",
+        "fkp",
+        "rup",
+        "fsue",
+        "sue",
+        "federal state enterprise",
+        "state unitary enterprise",
+        "federal state unitary enterprise",
+        "federal state owned unitary enterprise",
+        "municipal unitary enterprise",
+        "republican unitary enterprise",
+        "federal treasury enterprise",
+        "gosudarstvennoe predpriyatie",
+        "gosudarstvennoe unitarnoe predpriyatie",
+        "federalnoe gosudarstvennoe unitarnoe predpriyatie",
+        "munitsipalnoe unitarnoe predpriyatie",
+        "respublikanskoe unitarnoe predpriyatie",
+        "federalnoe kazennoe predpriyatie",
+        "derzhavne pidpryiemstvo",
+    ),
+    STATE_INSTITUTION: (
+        "fgbu",
+        "fgku",
+        "fgau",
+        "fgbou",
+        "fgbnu",
+        "fku",
+        "federal state institution",
+        "federal state budgetary institution",
+        "federal state budgetary establishment",
+        "federal state budgetary educational institution",
+        "federal state budgetary scientific institution",
+        "federal state treasury institution",
+        "federal state autonomous institution",
+        "federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie",
+        "federalnoe gosudarstvennoe byudzhetnoe obrazovatelnoe uchrezhdenie",
+        "federalnoe gosudarstvennoe byudzhetnoe nauchnoe uchrezhdenie",
+        "federalnoe gosudarstvennoe kazennoe uchrezhdenie",
+        "federalnoe gosudarstvennoe avtonomnoe uchrezhdenie",
+        "federalnoe kazennoe uchrezhdenie",
+    ),
 }
 
 _LISTED_LEGAL_FORMS: dict[tuple[str, ...], str] = {
@@ -369,9 +419,41 @@ def _spellings(forms: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
     return {spelled: form for words, form in forms.items() for spelled in _joined_spellings(words)}
 
 
-_ORDINARY_PHRASE_WORDS = frozenset({"closed", "open", "public", "private"})
+_ORDINARY_PHRASE_WORDS = frozenset(
+    {
+        "closed",
+        "open",
+        "public",
+        "private",
+        "state",
+        "federal",
+        "municipal",
+        "republican",
+        "owned",
+        "treasury",
+        "enterprise",
+        "institution",
+        "establishment",
+        "educational",
+        "scientific",
+        "autonomous",
+        "federalnoe",
+        "gosudarstvennoe",
+        "munitsipalnoe",
+        "respublikanskoe",
+        "kazennoe",
+        "avtonomnoe",
+        "nauchnoe",
+        "obrazovatelnoe",
+        "predpriyatie",
+        "uchrezhdenie",
+        "derzhavne",
+        "pidpryiemstvo",
+    }
+)
 """Words of legal forms of several words that name organisations as often ("Public Security
-Bureau", "Private Equity", "Open Systems")."""
+Bureau", "Private Equity", "Open Systems", "Islamic State", "Federal Security Service",
+"Financial Institution")."""
 
 _LINKING_WORDS = frozenset({"a", "cu", "de", "mit", "per", "s", "z"})
 """Words that join the words of a legal form ("sociedad de", "gesellschaft mit")."""
@@ -433,13 +515,23 @@ ORGANIZATION_LEGAL_FORM_PHRASES = _phrase_positions(ORGANIZATION_LEGAL_FORMS)
 """The same of :data:`ORGANIZATION_LEGAL_FORMS`."""
 
 
+def _made_of_ordinary_words(word: str) -> bool:
+    """Whether a word is one of :data:`_ORDINARY_PHRASE_WORDS`, or several of them run
+    together ("stateowned")."""
+    return word in _ORDINARY_PHRASE_WORDS or any(
+        word.startswith(first) and _made_of_ordinary_words(word[len(first) :])
+        for first in _ORDINARY_PHRASE_WORDS
+        if len(first) < len(word)
+    )
+
+
 LEGAL_FORM_WORDS: dict[str, str] = {
     word: classes.pop() if len(classes) == 1 else word
     for word, classes in (
         (word, {LEGAL_FORMS[phrase] for phrase, _ in phrases})
         for word, phrases in LEGAL_FORM_PHRASES.items()
     )
-    if len(word) >= 5 and (word,) not in LEGAL_FORMS and word not in _ORDINARY_PHRASE_WORDS
+    if len(word) >= 5 and (word,) not in LEGAL_FORMS and not _made_of_ordinary_words(word)
 }
 """Words of legal forms of several words that say what an organisation is wherever they
 stand ("joint", "obshchestvo", "otvetstvennostyu"), to the class of the forms they are in
@@ -460,6 +552,7 @@ NAME_SYLLABLE_FORMS = frozenset(
         "sae",
         "sal",
         "sas",
+        "sue",
         "too",
         "tov",
     }
