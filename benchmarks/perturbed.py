@@ -1,6 +1,7 @@
 """Perturbed list entries: how often a listed person or organisation is found when its name
 is written with a typo, a word dropped or joined, its words turned around, a common given
-name respelled, or cut short by a field of 35 characters.
+name respelled, its legal form written another way, or cut short by a field of 35
+characters.
 
     .venv/bin/python benchmarks/perturbed.py [--entities 2500] [--examples 5] [--db DIR]
 
@@ -67,6 +68,33 @@ _RESPELT = {
     for group in RESPELLINGS
     for spelling in group.split()
 }
+
+LEGAL_FORM_SPELLINGS = (
+    "LLC|LIMITED LIABILITY COMPANY|OOO|OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU",
+    "LTD|LIMITED",
+    "JSC|JOINT STOCK COMPANY|AO|AKTSIONERNOE OBSHCHESTVO",
+    "OJSC|OPEN JOINT STOCK COMPANY|OAO|OTKRYTOE AKTSIONERNOE OBSHCHESTVO",
+    "CJSC|CLOSED JOINT STOCK COMPANY|ZAO|ZAKRYTOE AKTSIONERNOE OBSHCHESTVO",
+    "PJSC|PUBLIC JOINT STOCK COMPANY|PAO|PUBLICHNOE AKTSIONERNOE OBSHCHESTVO",
+    "FGUP|FSUE|FEDERAL STATE UNITARY ENTERPRISE|FEDERALNOE GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE",
+    "GUP|STATE UNITARY ENTERPRISE|GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE",
+    "FGBU|FEDERAL STATE BUDGETARY INSTITUTION|FEDERALNOE GOSUDARSTVENNOE BYUDZHETNOE UCHREZHDENIE",
+    "TOV|TOVARYSTVO Z OBMEZHENOYU VIDPOVIDALNISTYU",
+    "GMBH|GESELLSCHAFT MIT BESCHRANKTER HAFTUNG",
+    "SA|SOCIEDAD ANONIMA|SOCIETE ANONYME",
+    "CO|COMPANY",
+    "CORP|CORPORATION",
+    "INC|INCORPORATED",
+)
+"""Spellings of one legal form each: abbreviated, written out in English, and romanised
+from the language of the country whose companies bear it."""
+_LEGAL_FORMS = [
+    (tuple(spelling.split()), group.split("|")[0], [o for o in group.split("|") if o != spelling])
+    for group in LEGAL_FORM_SPELLINGS
+    for spelling in group.split("|")
+]
+"""Each spelling as words, the form it spells (its group's first spelling), and the other
+spellings of that form."""
 
 Change = Callable[[list[str], random.Random], list[str] | None]
 
@@ -147,6 +175,33 @@ def respelled(words: list[str], rng: random.Random) -> list[str] | None:
     return [*words[:position], other + ("," if word.endswith(",") else ""), *words[position + 1 :]]
 
 
+def legal_form_otherwise(words: list[str]) -> tuple[str, list[str]] | None:
+    """The first legal form of :data:`LEGAL_FORM_SPELLINGS` the name holds (its longest
+    spelling there), and the name with it written another way of them, drawn by the name
+    itself."""
+    bare = [word.replace(".", "").strip(",").upper() for word in words]
+    for start in range(len(words)):
+        found = [
+            (spelling, form, others)
+            for spelling, form, others in _LEGAL_FORMS
+            if tuple(bare[start : start + len(spelling)]) == spelling
+        ]
+        if found:
+            spelling, form, others = max(found, key=lambda item: len(item[0]))
+            end = start + len(spelling)
+            comma = "," if words[end - 1].endswith(",") else ""
+            other = random.Random(" ".join(words)).choice(others) + comma
+            return form, [*words[:start], *other.split(), *words[end:]]
+    return None
+
+
+def legal_form(words: list[str], rng: random.Random) -> list[str] | None:
+    """:func:`legal_form_otherwise` (``rng`` is left as it is, so that the other changes
+    draw what they drew before this one was added)."""
+    found = legal_form_otherwise(words)
+    return found[1] if found else None
+
+
 CHANGES: dict[str, Change] = {
     "typo": typo,
     "two typos": two_typos,
@@ -154,6 +209,7 @@ CHANGES: dict[str, Change] = {
     "words joined": joined,
     "order turned": turned,
     "respelled": respelled,
+    "legal form": legal_form,
     "cut short": cut_short,
 }
 
