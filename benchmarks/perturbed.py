@@ -84,6 +84,7 @@ LEGAL_FORM_SPELLINGS = (
     "SA|SOCIEDAD ANONIMA|SOCIETE ANONYME",
     "CO|COMPANY",
     "CORP|CORPORATION",
+    "STATE CORPORATION|GOSKORPORATSIYA|GOSUDARSTVENNAYA KORPORATSIYA",
     "INC|INCORPORATED",
 )
 """Spellings of one legal form each: abbreviated, written out in English, and romanised

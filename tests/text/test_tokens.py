@@ -127,9 +127,12 @@ def test_legal_forms_of_ukraine_and_belarus_open_the_name(company: str, form: st
         ("Respublikanskoe Unitarnoe Predpriyatie Belshina", "RUP X"),
         ("Federal State Budgetary Institution Raran", "FGBU X"),
         ("Federalnoe Gosudarstvennoe Byudzhetnoe Uchrezhdenie Nauki Institut", "FGBU X"),
+        ("State Corporation Rostec", "Corporation X"),
+        ("Goskorporatsiya Rosatom", "Corporation X"),
+        ("Государственная корпорация «Ростех»", "Corporation X"),
     ],
 )
-def test_state_enterprises_and_institutions_have_their_legal_form(
+def test_state_enterprises_institutions_and_corporations_have_their_legal_form(
     company: str, same_class_as: str
 ) -> None:
     tokens = tokenize_name(company, NameStyle.ORGANIZATION)
@@ -259,6 +262,7 @@ def test_a_legal_form_word_glued_to_a_name_word_is_split_off(
     [
         ("Nordic Joint Stockholm", "stockholm"),  # "joint stock" is only a part of a legal form
         ("Enclosed Joint Stock Company", "enclosed"),  # "en" is too short for a name's word
+        ("Vympel Interstate Corporation", "interstate"),  # "state" is an ordinary word
     ],
 )
 def test_words_that_only_hold_a_legal_form_word_stay_whole(written: str, word: str) -> None:

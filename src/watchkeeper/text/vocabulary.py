@@ -332,6 +332,10 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "incorporated",
         "corp",
         "corporation",
+        "korporatsiya",
+        "state corporation",
+        "gosudarstvennaya korporatsiya",
+        "goskorporatsiya",
         "co",
         "company",
         "cie",
@@ -419,7 +423,7 @@ def _spellings(forms: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
     return {spelled: form for words, form in forms.items() for spelled in _joined_spellings(words)}
 
 
-_ORDINARY_PHRASE_WORDS = frozenset(
+ORDINARY_PHRASE_WORDS = frozenset(
     {
         "closed",
         "open",
@@ -439,6 +443,7 @@ _ORDINARY_PHRASE_WORDS = frozenset(
         "autonomous",
         "federalnoe",
         "gosudarstvennoe",
+        "gosudarstvennaya",
         "munitsipalnoe",
         "respublikanskoe",
         "kazennoe",
@@ -461,7 +466,7 @@ _LINKING_WORDS = frozenset({"a", "cu", "de", "mit", "per", "s", "z"})
 
 def _telling_word(word: str, forms: dict[tuple[str, ...], str]) -> bool:
     """Whether a word of a legal form is neither an ordinary word nor a form on its own."""
-    return word not in _ORDINARY_PHRASE_WORDS and (word,) not in forms
+    return word not in ORDINARY_PHRASE_WORDS and (word,) not in forms
 
 
 def _legal_form_parts(forms: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
@@ -516,11 +521,11 @@ ORGANIZATION_LEGAL_FORM_PHRASES = _phrase_positions(ORGANIZATION_LEGAL_FORMS)
 
 
 def _made_of_ordinary_words(word: str) -> bool:
-    """Whether a word is one of :data:`_ORDINARY_PHRASE_WORDS`, or several of them run
+    """Whether a word is one of :data:`ORDINARY_PHRASE_WORDS`, or several of them run
     together ("stateowned")."""
-    return word in _ORDINARY_PHRASE_WORDS or any(
+    return word in ORDINARY_PHRASE_WORDS or any(
         word.startswith(first) and _made_of_ordinary_words(word[len(first) :])
-        for first in _ORDINARY_PHRASE_WORDS
+        for first in ORDINARY_PHRASE_WORDS
         if len(first) < len(word)
     )
 
