@@ -15,15 +15,36 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from collections import Counter, defaultdict
 from pathlib import Path
 
 from candidate_recall import current_entities
-from perturbed import HITS_LOOKED_AT, LEGAL_FORM_SPELLINGS, legal_form_otherwise
+from perturbed import LEGAL_FORM_SPELLINGS, Case, legal_form_otherwise, print_misses, screen_cases
 
-from watchkeeper.model import Query, Schema
+from watchkeeper.model import Entity, Schema
 from watchkeeper.screening import Screener, open_index
 from watchkeeper.store import Store
+
+
+def report(entities: list[Entity], screener: Screener, examples: int) -> None:
+    """Screen every listed organisation's name that holds a legal form, with it written
+    another way; print what was found, by form."""
+    cases = []
+    for entity in entities:
+        if entity.schema is Schema.ORGANIZATION:
+            for name in dict.fromkeys(name.full for name in entity.names):
+                rewritten = legal_form_otherwise(name.split())
+                if rewritten is not None:
+                    form, changed = rewritten
+                    text = " ".join(changed)
+                    cases.append(Case((form,), entity.id, name, text, Schema.ORGANIZATION))
+    found, total, misses = screen_cases(screener, cases)
+    print(f"{len(cases)} names of listed organisations with their legal form written otherwise")
+    print(f"  every form {found.total() / len(cases):.1%} ({found.total()} of {len(cases)})")
+    for form in (spellings.split("|")[0] for spellings in LEGAL_FORM_SPELLINGS):
+        count = total[form,]
+        if count:
+            print(f"  {form:9s}  {found[form,] / count:.1%} ({found[form,]} of {count})")
+            print_misses([case for case in misses if case.key == (form,)], examples)
 
 
 def main() -> None:
@@ -34,34 +55,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         home = args.db or Path(scratch) / "home"
         entities, _ = current_entities(home)
-        screener = Screener(open_index(Store(home)))
-    cases = []
-    for entity in entities:
-        if entity.schema is Schema.ORGANIZATION:
-            for name in dict.fromkeys(name.full for name in entity.names):
-                found = legal_form_otherwise(name.split())
-                if found is not None:
-                    form, changed = found
-                    cases.append((form, entity.id, name, " ".join(changed)))
-    queries = [Query(f"q{n}", [text], Schema.ORGANIZATION) for n, (*_, text) in enumerate(cases)]
-    results = screener.screen_many(queries, limit=HITS_LOOKED_AT)
-    found: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    misses: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
-    for (group, entity_id, name, text), hits in zip(cases, results, strict=True):
-        total[group] += 1
-        if any(hit.entity.id == entity_id for hit in hits):
-            found[group] += 1
-        else:
-            misses[group].append((text, name))
-    print(f"{len(cases)} names of listed organisations with their legal form written otherwise")
-    print(f"  every form {found.total() / len(cases):.1%} ({found.total()} of {len(cases)})")
-    for group in (spellings.split("|")[0] for spellings in LEGAL_FORM_SPELLINGS):
-        if total[group]:
-            share = found[group] / total[group]
-            print(f"  {group:9s}  {share:.1%} ({found[group]} of {total[group]})")
-            for text, listed_name in misses[group][: args.examples]:
-                print(f"      miss {text!r} ~ {listed_name!r}")
+        report(entities, Screener(open_index(Store(home))), args.examples)
 
 
 if __name__ == "__main__":

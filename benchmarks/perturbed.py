@@ -18,9 +18,10 @@ from __future__ import annotations
 import argparse
 import random
 import tempfile
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from candidate_recall import current_entities
 
@@ -215,42 +216,71 @@ CHANGES: dict[str, Change] = {
 }
 
 
+class Case(NamedTuple):
+    """A listed name changed: what it is counted under, the entry, the name, and the query
+    with its schema."""
+
+    key: tuple[str, ...]
+    entity_id: str
+    listed: str
+    text: str
+    schema: Schema
+
+
+class Found(NamedTuple):
+    """By key: the changed names whose entry is among the hits, and all of them; and the
+    cases missed, in order."""
+
+    found: Counter[tuple[str, ...]]
+    total: Counter[tuple[str, ...]]
+    misses: list[Case]
+
+
+def screen_cases(screener: Screener, cases: Sequence[Case]) -> Found:
+    """Screen each case's query and count, by key, those whose entry is among the first
+    :data:`HITS_LOOKED_AT` hits."""
+    queries = [Query(f"q{n}", [case.text], case.schema) for n, case in enumerate(cases)]
+    results = screener.screen_many(queries, limit=HITS_LOOKED_AT)
+    outcome = Found(Counter(), Counter(), [])
+    for case, hits in zip(cases, results, strict=True):
+        outcome.total[case.key] += 1
+        if any(hit.entity.id == case.entity_id for hit in hits):
+            outcome.found[case.key] += 1
+        else:
+            outcome.misses.append(case)
+    return outcome
+
+
+def print_misses(misses: Sequence[Case], examples: int) -> None:
+    for case in misses[:examples]:
+        print(f"      miss {case.text!r} ~ {case.listed!r}")
+
+
 def report(entities: list[Entity], screener: Screener, size: int, examples: int) -> None:
     """Screen the changed names of a sample of ``size`` entities; print what was found."""
     rng = random.Random(SEED)
     listed = [entity for entity in entities if entity.schema in SCHEMAS]
     sample = rng.sample(listed, min(size, len(listed)))
-    cases: list[tuple[str, Entity, str]] = []
+    cases: list[Case] = []
     for entity in sample:
         words = entity.names[0].full.split()
         for name, change in CHANGES.items():
             changed = change(words, rng)
             if changed is not None:
-                cases.append((name, entity, " ".join(changed)))
-    queries = [
-        Query(f"q{number}", [text], entity.schema) for number, (_, entity, text) in enumerate(cases)
-    ]
-    found: Counter[tuple[str, Schema]] = Counter()
-    total: Counter[tuple[str, Schema]] = Counter()
-    misses: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
-    results = screener.screen_many(queries, limit=HITS_LOOKED_AT)
-    for (name, entity, text), hits in zip(cases, results, strict=True):
-        total[name, entity.schema] += 1
-        if any(hit.entity.id == entity.id for hit in hits):
-            found[name, entity.schema] += 1
-        else:
-            misses[name].append((text, entity.names[0].full))
+                key = (name, entity.schema.value)
+                text = " ".join(changed)
+                cases.append(Case(key, entity.id, entity.names[0].full, text, entity.schema))
+    found, total, misses = screen_cases(screener, cases)
     print(f"{len(sample)} listed entities sampled, {len(cases)} changed names screened")
     for name in CHANGES:
         shares = []
         for schema in SCHEMAS:
-            count = total[name, schema]
-            if count:
-                share = found[name, schema] / count
-                shares.append(f"{schema.value} {share:.1%} ({found[name, schema]} of {count})")
+            key = (name, schema.value)
+            if total[key]:
+                share = found[key] / total[key]
+                shares.append(f"{schema.value} {share:.1%} ({found[key]} of {total[key]})")
         print(f"  {name:13s} " + "; ".join(shares))
-        for text, listed_name in misses[name][:examples]:
-            print(f"      miss {text!r} ~ {listed_name!r}")
+        print_misses([case for case in misses if case.key[0] == name], examples)
 
 
 def main() -> None:

@@ -245,6 +245,7 @@ def test_legal_forms_with_words_run_together_are_recognised(written: str) -> Non
         ("Joint Stock CompanyAvangard", "Joint Stock Company Avangard"),
         ("AuctionLimited Liability Company", "Auction Limited Liability Company"),
         ("Rustclosed Joint-Stock Company", "Rust Closed Joint-Stock Company"),
+        ("Inussia Impexprivate Limited", "Inussia Impex Private Limited"),
         ("Aktsionernoe ObshchestvoNovovyatski Zavod", "Aktsionernoe Obshchestvo Novovyatski Zavod"),
     ],
 )
@@ -262,7 +263,7 @@ def test_a_legal_form_word_glued_to_a_name_word_is_split_off(
     [
         ("Nordic Joint Stockholm", "stockholm"),  # "joint stock" is only a part of a legal form
         ("Enclosed Joint Stock Company", "enclosed"),  # "en" is too short for a name's word
-        ("Vympel Interstate Corporation", "interstate"),  # "state" is an ordinary word
+        ("Vympel Interstate Corporation", "interstate"),  # many words hold "state"
     ],
 )
 def test_words_that_only_hold_a_legal_form_word_stay_whole(written: str, word: str) -> None:

@@ -25,13 +25,13 @@ from watchkeeper.text.vocabulary import (
     LONG_LEGAL_FORMS,
     LONGEST_LEGAL_FORM,
     NAME_SYLLABLE_FORMS,
-    ORDINARY_PHRASE_WORDS,
     ORGANIZATION_LEGAL_FORM_PHRASES,
     ORGANIZATION_LEGAL_FORMS,
     PARTICLES,
     RANKS,
     TITLE_CLASSES,
     TITLES,
+    WORDS_INSIDE_WORDS,
     PhrasePositions,
 )
 
@@ -177,7 +177,7 @@ def _glued_legal_form(texts: list[str], index: int) -> tuple[str, str] | None:
             glued, rest = phrase[-1], text[len(phrase[-1]) :]
             if (
                 position == len(phrase) - 2
-                and _may_be_glued(glued, rest, phrase)
+                and _may_be_glued(glued, rest)
                 and text.startswith(glued)
                 and tuple(texts[index - position - 1 : index]) == phrase[:-1]
             ):
@@ -187,7 +187,7 @@ def _glued_legal_form(texts: list[str], index: int) -> tuple[str, str] | None:
             glued, rest = phrase[0], text[: -len(phrase[0])]
             if (
                 position == 1
-                and _may_be_glued(glued, rest, phrase)
+                and _may_be_glued(glued, rest)
                 and text.endswith(glued)
                 and tuple(texts[index + 1 : index + len(phrase)]) == phrase[1:]
             ):
@@ -195,17 +195,14 @@ def _glued_legal_form(texts: list[str], index: int) -> tuple[str, str] | None:
     return None
 
 
-def _may_be_glued(legal_form_word: str, rest: str, phrase: tuple[str, ...]) -> bool:
-    """Whether a word of a legal form ``phrase`` is long enough to be told inside another
-    word (not "co" of "coral"), and what is left of that word long enough to be a name's
-    word; an ordinary word ("closed", "state") only when two words or more of the phrase
-    follow it or go before it ("RUSTCLOSED JOINT STOCK COMPANY", not "Interstate
-    Corporation")."""
-    ordinary = legal_form_word in ORDINARY_PHRASE_WORDS
+def _may_be_glued(legal_form_word: str, rest: str) -> bool:
+    """Whether a word of a legal form is long enough to be told inside another word (not
+    "co" of "coral") and not one that many words hold (:data:`~watchkeeper.text.vocabulary.
+    WORDS_INSIDE_WORDS`), and what is left of that word long enough to be a name's word."""
     return (
         len(legal_form_word) >= _TYPO_LENGTH
+        and legal_form_word not in WORDS_INSIDE_WORDS
         and len(rest) >= _SHORTEST_UNGLUED
-        and (not ordinary or len(phrase) > 2)
     )
 
 

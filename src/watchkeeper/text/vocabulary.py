@@ -423,12 +423,8 @@ def _spellings(forms: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
     return {spelled: form for words, form in forms.items() for spelled in _joined_spellings(words)}
 
 
-ORDINARY_PHRASE_WORDS = frozenset(
+WORDS_INSIDE_WORDS = frozenset(
     {
-        "closed",
-        "open",
-        "public",
-        "private",
         "state",
         "federal",
         "municipal",
@@ -441,6 +437,18 @@ ORDINARY_PHRASE_WORDS = frozenset(
         "educational",
         "scientific",
         "autonomous",
+    }
+)
+"""English words of legal forms that name organisations as often and that many other words
+end or start with ("estate", "interstate", "co-owned"): not cut from a word they are run
+into ("Interstate Corporation" is not "inter" + "state corporation")."""
+
+_ORDINARY_PHRASE_WORDS = WORDS_INSIDE_WORDS | frozenset(
+    {
+        "closed",
+        "open",
+        "public",
+        "private",
         "federalnoe",
         "gosudarstvennoe",
         "gosudarstvennaya",
@@ -466,7 +474,7 @@ _LINKING_WORDS = frozenset({"a", "cu", "de", "mit", "per", "s", "z"})
 
 def _telling_word(word: str, forms: dict[tuple[str, ...], str]) -> bool:
     """Whether a word of a legal form is neither an ordinary word nor a form on its own."""
-    return word not in ORDINARY_PHRASE_WORDS and (word,) not in forms
+    return word not in _ORDINARY_PHRASE_WORDS and (word,) not in forms
 
 
 def _legal_form_parts(forms: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
@@ -521,11 +529,11 @@ ORGANIZATION_LEGAL_FORM_PHRASES = _phrase_positions(ORGANIZATION_LEGAL_FORMS)
 
 
 def _made_of_ordinary_words(word: str) -> bool:
-    """Whether a word is one of :data:`ORDINARY_PHRASE_WORDS`, or several of them run
+    """Whether a word is one of :data:`_ORDINARY_PHRASE_WORDS`, or several of them run
     together ("stateowned")."""
-    return word in ORDINARY_PHRASE_WORDS or any(
+    return word in _ORDINARY_PHRASE_WORDS or any(
         word.startswith(first) and _made_of_ordinary_words(word[len(first) :])
-        for first in ORDINARY_PHRASE_WORDS
+        for first in _ORDINARY_PHRASE_WORDS
         if len(first) < len(word)
     )
 
