@@ -28,6 +28,14 @@ OREANDA = "ofac:18961"
 """Listed as "FGBU SANATORI NIZHNYAYA OREANDA" (a federal state budgetary institution)."""
 UNIVERSAL_AVIA = "ofac:18965"
 """Listed as "GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE RESPUBLIKI KRYM UNIVERSAL-AVIA"."""
+PETROPARS = "ofac:11634"
+"""Listed as "PETROPARS INTERNATIONAL FZE" (a free zone establishment of the UAE)."""
+MAHAN_TRAVEL = "ofac:24706"
+"""Listed as "MAHAN TRAVEL AND TOURISM SDN BHD" (Malaysia: sendirian berhad)."""
+TRIGRON = "ofac:24522"
+"""Listed as "TRIGRON LOJISTIK KARGO LIMITED SIRKETI" (Turkey: Ltd. Şti.)."""
+MULBERRY = "ofac:27035"
+"""Listed as "MULBERRY PROJE YATIRIM ANONIM SIRKETI" (Turkey: A.Ş.)."""
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +61,11 @@ def screener(lists_dir: Path) -> Screener:
         ("Федеральное государственное унитарное предприятие ЦНИИХМ", TSNIIKHM),
         ("Federalnoe Gosudarstvennoe Byudzhetnoe Uchrezhdenie Sanatori Nizhnyaya Oreanda", OREANDA),
         ("GUP Respubliki Krym Universal-Avia", UNIVERSAL_AVIA),
+        # the legal forms of the UAE, Malaysia and Turkey, abbreviated or written out
+        ("Petropars International Free Zone Establishment", PETROPARS),
+        ("Mahan Travel and Tourism Sendirian Berhad", MAHAN_TRAVEL),
+        ("Trigron Lojistik Kargo Ltd. Sti.", TRIGRON),
+        ("Mulberry Proje Yatirim A.S.", MULBERRY),
     ],
 )
 def test_a_legal_form_written_another_way_finds_the_listed_company(

@@ -84,6 +84,19 @@ def test_multi_word_legal_forms_become_one_token() -> None:
         ("Hilal Travel C.A.", "JSC"),  # Venezuela: compañía anónima
         ("Redin Dis Ticaret Ltd. Sti.", "LLC"),  # Turkey: limited şirketi
         ("Al-Aqsa e.V.", "ANO"),  # a German registered association
+        ("Mahan Travel and Tourism Sdn. Bhd.", "LLC"),  # Malaysia: sendirian berhad
+        ("Mahan Travel and Tourism Sendirian Berhad", "LLC"),
+        ("Trigron Lojistik Kargo Limited Sirketi", "LLC"),  # Turkey: Ltd. Şti.
+        ("Ramor Dis Ticaret ve Insaat Yatirim Anonim Sirketi", "JSC"),  # Turkey: A.Ş.
+        ("Petropars International Free Zone Establishment", "LLC"),  # UAE: FZE
+        ("AA Energy Free Zone Company", "LLC"),  # UAE: FZCO
+        ("Basargani Petrochemie Sahami Khass", "JSC"),  # Iran: private joint stock
+        ("Sherkat Naft Pars Sahami Aam", "JSC"),  # Iran: public joint stock
+        ("Cilinder Sistem Drustvo s Ogranicenom Odgovornoscu", "LLC"),  # Serbia: d.o.o.
+        ("Markom Metal Commerce Drustvo sa Ogranicenom Odgovornoscu", "LLC"),
+        ("Polimex Spolka z Ograniczona Odpowiedzialnoscia", "LLC"),  # Poland: sp. z o.o.
+        ("Italtech Societa a Responsabilita Limitata", "LLC"),  # Italy: S.r.l.
+        ("Mitra Perseroan Terbatas", "LLC"),  # Indonesia: PT
     ],
 )
 def test_legal_forms_of_the_countries_listed_companies_come_from(company: str, form: str) -> None:
@@ -155,9 +168,10 @@ def test_state_enterprises_and_institutions_are_of_two_classes() -> None:
         "Federal Security Service",
         "Financial Institution Trust",
         "Auto Stateenterprise",
+        "Jebel Ali Free Zone Authority",
     ],
 )
-def test_words_of_state_legal_forms_alone_are_words(name: str) -> None:
+def test_ordinary_words_of_legal_forms_alone_are_words(name: str) -> None:
     assert TokenKind.LEGAL_FORM not in _kinds(tokenize_name(name, NameStyle.ORGANIZATION))
 
 

@@ -251,8 +251,16 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "fzc",
         "fzco",
         "fz llc",
+        "free zone establishment",
+        "free zone company",
         "sp z oo",
         "s de rl",
+        "sdn bhd",
+        "berhad",
+        "sendirian berhad",
+        "limited sirketi",
+        "ltd sti",
+        "perseroan terbatas",
         "limited liability company",
         "private limited company",
         "private limited",
@@ -265,6 +273,10 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "societe a responsabilite limitee",
         "sociedad de responsabilidad limitada",
         "besloten vennootschap",
+        "societa a responsabilita limitata",
+        "spolka z ograniczona odpowiedzialnoscia",
+        "drustvo s ogranicenom odgovornoscu",
+        "drustvo sa ogranicenom odgovornoscu",
     ),
     JSC: (
         "jsc",
@@ -326,6 +338,10 @@ _LEGAL_FORM_TEXTS: dict[str, tuple[str, ...]] = {
         "spolka akcyjna",
         "sa de cv",
         "sab de cv",
+        "anonim sirketi",
+        "sahami khas",
+        "sahami khass",
+        "sahami aam",
     ),
     CORP: (
         "inc",
@@ -449,6 +465,8 @@ _ORDINARY_PHRASE_WORDS = WORDS_INSIDE_WORDS | frozenset(
         "open",
         "public",
         "private",
+        "free",
+        "zone",
         "federalnoe",
         "gosudarstvennoe",
         "gosudarstvennaya",
@@ -466,7 +484,7 @@ _ORDINARY_PHRASE_WORDS = WORDS_INSIDE_WORDS | frozenset(
 )
 """Words of legal forms of several words that name organisations as often ("Public Security
 Bureau", "Private Equity", "Open Systems", "Islamic State", "Federal Security Service",
-"Financial Institution")."""
+"Financial Institution", "Free Zone Authority")."""
 
 _LINKING_WORDS = frozenset({"a", "cu", "de", "mit", "per", "s", "z"})
 """Words that join the words of a legal form ("sociedad de", "gesellschaft mit")."""
