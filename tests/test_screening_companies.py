@@ -23,7 +23,9 @@ FIDES SHYP MENEDZHMENT"."""
 MORYE_SHIPYARD = "ofac:20200"
 """Listed as "FSUE SZ 'MORYE'" and "FEDERAL STATE UNITARY ENTERPRISE SZ MORYE"."""
 TSNIIKHM = "ofac:30086"
-"""Listed as "FGUP TSNIIKHM", "TSNIIKHM, FGUP" ... (a federal state unitary enterprise)."""
+"""Listed as "FGUP TSNIIKHM", "TSNIIKHM, FGUP", "STATE RESEARCH CENTER OF THE RUSSIAN
+FEDERATION FGUP CENTRAL SCIENTIFIC RESEARCH INSTITUTE OF CHEMISTRY AND MECHANICS" ... (a
+federal state unitary enterprise)."""
 OREANDA = "ofac:18961"
 """Listed as "FGBU SANATORI NIZHNYAYA OREANDA" (a federal state budgetary institution)."""
 UNIVERSAL_AVIA = "ofac:18965"
@@ -36,6 +38,12 @@ TRIGRON = "ofac:24522"
 """Listed as "TRIGRON LOJISTIK KARGO LIMITED SIRKETI" (Turkey: Ltd. Şti.)."""
 MULBERRY = "ofac:27035"
 """Listed as "MULBERRY PROJE YATIRIM ANONIM SIRKETI" (Turkey: A.Ş.)."""
+BERKAKIT_RAILWAY = "ofac:30922"
+"""Listed as "JOINT-STOCK COMPANY THE BERKAKIT-TOMMOT-YAKUTSK RAILWAY LINE'S CONSTRUCTION
+DIRECTORATE"."""
+CRIMEA_DETENTION_CENTER = "ofac:31572"
+"""Listed as "FEDERAL GOVERNMENT INSTITUTION PRETRIAL DETENTION CENTER NO 1 OF THE
+DIRECTORATE OF THE FEDERAL PENITENTIARY SERVICE FOR THE REPUBLIC OF CRIMEA AND SEVASTOPOL"."""
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +93,21 @@ def test_a_state_enterprise_is_found_without_its_legal_form(
     """A legal form the query leaves out weighs little: the name alone is a match."""
     hits = screener.screen(Query("q", [name], Schema.ORGANIZATION))
     assert hits[0].entity.id == listed
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"),
+    [
+        ("JOINT-STOCK COMPANY THE BERKAKIT-TOMMOT-YAKUTSK RAILWAY LINE", BERKAKIT_RAILWAY),
+        ("STATE RESEARCH CENTER OF THE RUSSIAN FEDERATION FGUP", TSNIIKHM),
+        ("FEDERAL GOVERNMENT INSTITUTION PRETRIAL DETENTION CENTER", CRIMEA_DETENTION_CENTER),
+    ],
+)
+def test_a_long_name_cut_by_a_field_finds_the_listed_company(
+    screener: Screener, name: str, listed: str
+) -> None:
+    """A name cut at the 35 characters of a SWIFT line: the listed words after the cut weigh
+    little, and the search counts them so (the listed names are twice as long or more)."""
+    cut = name[:35]
+    hits = screener.screen(Query("q", [cut], Schema.ORGANIZATION))
+    assert listed in [hit.entity.id for hit in hits]

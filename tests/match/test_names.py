@@ -536,3 +536,23 @@ def test_listed_words_after_a_cut_weigh_little_only_after_it(
     )
     assert compare_names(query, tail).score >= DEFAULT_THRESHOLD
     assert compare_names(query, inside).score < compare_names(query, tail).score
+
+
+def test_a_cut_may_lose_the_given_names_written_after_the_surname(
+    listed_weights: TokenWeights,
+) -> None:
+    """In "SURNAME, Given" the cut falls in the given names, which come before the surname
+    once the name is turned round: the listed words after the last given name the query
+    met weigh little, as they would at the end."""
+    written = "AMEEN AL-PESHAWARI, Fazeel-A-Tul Shaykh Abu Mohammed"
+    query = prepare_query_name(written[:35], "Person", listed_weights)
+    listed = prepare_name(written, "Person", listed_weights)
+    assert query.cut is not None
+    assert compare_names(query, listed).score >= DEFAULT_THRESHOLD
+    unread = prepare_name(query.text, "Person", listed_weights)
+    assert compare_names(unread, listed).score < DEFAULT_THRESHOLD
+    # a listed given name the query lacks before the cut still counts in full
+    inside = prepare_name(
+        "AMEEN AL-PESHAWARI, Fazeel Yusuf-A-Tul Shaykh Abu Mohammed", "Person", listed_weights
+    )
+    assert compare_names(query, inside).score < compare_names(query, listed).score

@@ -112,14 +112,14 @@ def _raise(shares: dict[int, float], mask: int, share: float) -> None:
 
 
 def _split(
-    profile: Profile, mask: int, shares: dict[int, float], acronyms: int
+    profile: Profile, mask: int, shares: dict[int, float], acronyms: int, lost: float = 1.0
 ) -> tuple[float, list[float]]:
     """The matched weight of the positions met (by their shares), and what each position
     leaves over: a word met, the share of it not matched; a minor token met, nothing (it
     may meet a token of its class of the other name instead); a word met only in an
     acronym, nothing (what it weighs apart from its partner is not counted); a word not
-    met, its weight left over; an initial, nothing (it may stand for a word of the other
-    name)."""
+    met, ``lost`` of its weight left over; an initial, nothing (it may stand for a word of
+    the other name)."""
     matched = 0.0
     rest = [0.0] * len(profile.weights)
     for position, weight in enumerate(profile.weights):
@@ -128,19 +128,24 @@ def _split(
             matched += share * weight
             rest[position] = (1 - share) * weight
         elif profile.words >> position & 1 and not acronyms >> position & 1:
-            rest[position] = profile.left[position]
+            rest[position] = profile.left[position] * lost
         if profile.initials >> position & 1:
             rest[position] = 0.0
     return matched, rest
 
 
-def bound(query: Profile, listed: Profile, met: Met, params: NameParams) -> float:
+def bound(
+    query: Profile, listed: Profile, met: Met, params: NameParams, lost: float = 1.0
+) -> float:
     """The most :func:`compare_names` can give two names whose units met at these positions
     only: their shares of what met count as matched, acronyms as initials; the rest as the
     module says.  An initial may stand for any word of the other name that starts with it,
-    met or not."""
+    met or not.  The listed tokens not met count ``lost`` of their weight (what a query name
+    cut short may have lost: :attr:`~watchkeeper.match.names.NameParams.cut_weight`)."""
     query_matched, query_rest = _split(query, met.query, met.query_shares, met.query_initials)
-    listed_matched, listed_rest = _split(listed, met.listed, met.listed_shares, met.listed_initials)
+    listed_matched, listed_rest = _split(
+        listed, met.listed, met.listed_shares, met.listed_initials, lost
+    )
     matched = (query_matched + listed_matched) / 2
     query_left, listed_left = sum(query_rest), sum(listed_rest)
     if query.minor or listed.minor:
@@ -155,7 +160,7 @@ def bound(query: Profile, listed: Profile, met: Met, params: NameParams) -> floa
         pairs = min(len(query_partners), len(listed_partners))
         matched += (sum(query_partners[:pairs]) + sum(listed_partners[:pairs])) / 2
         query_left += sum(query_minor[len(listed_partners) :])
-        listed_left += sum(listed_minor[len(query_partners) :])
+        listed_left += sum(listed_minor[len(query_partners) :]) * lost
     letters = _acronym_letters(met.query_initials.bit_count(), met.listed_initials.bit_count())
     if query.initials or listed.initials:
         query_words = query.words & ~met.query_initials

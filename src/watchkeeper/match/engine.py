@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from watchkeeper.match.index import CandidateIndex, ListedName
 from watchkeeper.match.names import (
@@ -24,7 +24,7 @@ from watchkeeper.match.names import (
     prepare_tokens,
 )
 from watchkeeper.match.score import kind_adjusted_score
-from watchkeeper.match.truncation import SEARCH_FLOOR, without_last_word
+from watchkeeper.match.truncation import SEARCH_FLOOR, cut_position, without_last_word
 from watchkeeper.model import Schema
 from watchkeeper.text.tokens import tokenize_name
 
@@ -116,7 +116,8 @@ class Matcher:
         """:meth:`match_prepared` of query names some of which a field may have cut short
         (:mod:`~watchkeeper.match.truncation`): their candidates are searched from a lower
         floor, by the names and by those cut short without their last word, and every one
-        is compared (the bounds of the search know nothing of a cut)."""
+        is compared (the bounds of the search count the listed words left over as lost to
+        the cut, but know nothing of a last word cut short)."""
         shorter = [
             (self._without_last_word(name), name) for name in prepared if name.cut is not None
         ]
@@ -134,12 +135,14 @@ class Matcher:
         return _ranked(best)
 
     def _without_last_word(self, name: PreparedName) -> PreparedName:
-        """A query name without its last written word (itself if that is all it has)."""
+        """A query name cut short without its last written word (itself if that is all it
+        has), itself cut short there."""
         text = without_last_word(name.text)
         tokens = tuple(tokenize_name(text, name.style))
         if not tokens:
             return name
-        return prepare_tokens(text, name.style, tokens, self.index.weights, self.index.params)
+        shorter = prepare_tokens(text, name.style, tokens, self.index.weights, self.index.params)
+        return replace(shorter, cut=cut_position(tokens, text))
 
     def _best_pair(
         self,

@@ -532,14 +532,25 @@ def _leftover(name: PreparedName, used: int, params: NameParams, lost: int = 0) 
     return total
 
 
-def _lost_to_cut(query: PreparedName, used_candidate: int, size: int) -> tuple[int, int]:
+def _lost_to_cut(
+    query: PreparedName, alignment: Sequence[_Pair], used_candidate: int, size: int
+) -> tuple[int, int]:
     """Positions of the tokens a query name cut short may have lost: the listed words after
-    the last one it met, and if there are any, its own last word, which may be the start of
-    one of them (masks of query and candidate positions)."""
+    the last one it met, and the listed words not met that follow the partner of its last
+    written word that met one (up to the next listed word met: the given names of "SURNAME,
+    Given" come before the surname once turned round); and if there are any, its own last
+    word, which may be the start of one of them (masks of query and candidate positions)."""
     if query.cut is None:
         return 0, 0
-    after_last_met = ((1 << size) - 1) & ~((1 << used_candidate.bit_length()) - 1)
-    return (1 << query.cut if after_last_met else 0), after_last_met
+    everything = (1 << size) - 1
+    lost = everything & ~((1 << used_candidate.bit_length()) - 1)
+    written = [pair for pair in alignment if pair[0] < 1 << (query.cut + 1)]
+    if written:
+        partner = max(written, key=lambda pair: pair[0])[1]
+        after = everything & ~((1 << partner.bit_length()) - 1)
+        next_met = after & used_candidate
+        lost |= after & ((next_met & -next_met) - 1 if next_met else everything)
+    return (1 << query.cut if lost else 0), lost
 
 
 def compare_names(
@@ -584,7 +595,9 @@ def compare_names(
         residual_candidate += (1.0 - share) * weight_candidate
     score = 0.0
     if matched > 0.0:
-        lost_query, lost_candidate = _lost_to_cut(query, used_candidate, len(candidate.tokens))
+        lost_query, lost_candidate = _lost_to_cut(
+            query, alignment, used_candidate, len(candidate.tokens)
+        )
         residual_query += _leftover(query, used_query, params, lost_query)
         residual_candidate += _leftover(candidate, used_candidate, params, lost_candidate)
         organization = NameStyle.ORGANIZATION in (query.style, candidate.style)

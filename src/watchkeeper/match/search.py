@@ -232,17 +232,21 @@ class Searcher:
     ) -> dict[int, float]:
         """Listed name ids whose optimistic score against ``name`` reaches ``threshold``
         (of schemas ``matchable``, None for all), with that score; ``left_over`` is what
-        each token of the name weighs when left over."""
+        each token of the name weighs when left over.  If the name may have been cut short
+        (:mod:`~watchkeeper.match.truncation`), the listed words it leaves over may be what
+        it lost, and count as :attr:`~watchkeeper.match.names.NameParams.cut_weight` of
+        their weight."""
         found = units(name.tokens, name.weights, joined_tokens(name), listed=False)
         met = self._units(found, left_over)
         pairs = self._pairs(met)
         if not len(pairs.entries):
             return {}
-        records = self._records(name, float(sum(left_over)), met, pairs, threshold)
+        lost = 1.0 if name.cut is None else self.tables.params.cut_weight
+        records = self._records(name, float(sum(left_over)), met, pairs, threshold, lost)
         if matchable is not None and len(records):
             schemas = np.fromiter(matchable, dtype=np.uint8)
             records = records[np.isin(self.tables.schemas[records], schemas)]
-        return self._bounded(name, records.tolist(), met, pairs, threshold)
+        return self._bounded(name, records.tolist(), met, pairs, threshold, lost)
 
     # -- the entries met ----------------------------------------------------------------
 
@@ -406,16 +410,28 @@ class Searcher:
         return values
 
     def _records(
-        self, name: PreparedName, whole: float, met: _Units, pairs: _Pairs, threshold: float
+        self,
+        name: PreparedName,
+        whole: float,
+        met: _Units,
+        pairs: _Pairs,
+        threshold: float,
+        lost: float,
     ) -> Ints:
-        """The names that may reach the threshold.
+        """The names that may reach the threshold, their words left over counting ``lost``
+        of their weight.
 
         For each part of the postings (persons, organisations), the pairs tell whether any
         name can reach the threshold, and how heavy it may be at most (:class:`~watchkeeper.
         match.bounds.QueryBound`).  The names of the pairs of positive value are read: a
         name's pairs add up to at most the best value each of the query's positions met it
         with (a run's spread over its positions), and it weighs at most what the best rooms
-        allow, a pair of no value counting as met at each position where one may be."""
+        allow, a pair of no value counting as met at each position where one may be.
+
+        When what a listed name leaves over counts only ``lost`` of its weight, it reaches the
+        threshold if its values add up to ``lost`` times what it leaves over, so values and
+        ``whole`` are divided by ``lost``: the rooms then allow for it."""
+        whole /= lost
         size = len(name.tokens)
         params = self.tables.params
         queries = [
@@ -428,7 +444,7 @@ class Searcher:
             )
             for part in range(PARTS)
         ]
-        values = self._values(queries, met, pairs)
+        values = self._values(queries, met, pairs) / lost
         rooms = pairs.listed + values
         best_values = np.maximum.reduceat(values, pairs.starts, axis=1).tolist()
         best_rooms = np.maximum.reduceat(rooms, pairs.starts, axis=1).tolist()
@@ -518,8 +534,10 @@ class Searcher:
         met: _Units,
         pairs: _Pairs,
         threshold: float,
+        lost: float,
     ) -> dict[int, float]:
-        """The optimistic score of each listed name, if it reaches the threshold."""
+        """The optimistic score of each listed name, if it reaches the threshold (what it
+        leaves over counting ``lost`` of its weight)."""
         if not records:
             return {}
         tables = self.tables
@@ -556,7 +574,7 @@ class Searcher:
         query = profile(name.tokens, name.weights, name.style, params)
         scores = {}
         for record, tally in zip(records, tallies, strict=True):
-            score = bound(query, tables.profile(record), tally, params)
+            score = bound(query, tables.profile(record), tally, params, lost)
             if score >= threshold:
                 scores[record] = score
         return scores
