@@ -38,7 +38,7 @@ import calendar
 import re
 import string
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import BinaryIO
 
@@ -163,25 +163,17 @@ _TD3 = _Layout(
     composite=(_span(2, 1, 10), _span(2, 14, 20), _span(2, 22, 43)),
     composite_check=_span(2, 44, 44),
 )
-# Doc 9303 Part 7, MRV-A: TD3's line 2 without the personal number's check
-# digit and the composite.
-_MRV_A = _Layout(
+# Doc 9303 Part 7, MRV-A: TD3's layout without the personal number's check digit and the
+# composite.
+_MRV_A = replace(
+    _TD3,
     name="MRV-A",
     document="visa",
-    rows=2,
-    width=44,
     codes="V",
-    name_field=_span(1, 6, 44),
-    issuing_state=_span(1, 3, 5),
-    number=_span(2, 1, 9),
-    number_check=_span(2, 10, 10),
-    nationality=_span(2, 11, 13),
-    birth=_span(2, 14, 19),
-    birth_check=_span(2, 20, 20),
-    sex=_span(2, 21, 21),
-    expiry=_span(2, 22, 27),
-    expiry_check=_span(2, 28, 28),
     optional=(_span(2, 29, 44),),
+    optional_check=None,
+    composite=(),
+    composite_check=None,
 )
 # Doc 9303 Part 6, data structure of the TD2 MRZ.
 _TD2 = _Layout(
@@ -206,23 +198,15 @@ _TD2 = _Layout(
     long_number=_span(2, 29, 35),
 )
 # Doc 9303 Part 7, MRV-B: TD2's layout without the composite.
-_MRV_B = _Layout(
+_MRV_B = replace(
+    _TD2,
     name="MRV-B",
     document="visa",
-    rows=2,
-    width=36,
     codes="V",
-    name_field=_span(1, 6, 36),
-    issuing_state=_span(1, 3, 5),
-    number=_span(2, 1, 9),
-    number_check=_span(2, 10, 10),
-    nationality=_span(2, 11, 13),
-    birth=_span(2, 14, 19),
-    birth_check=_span(2, 20, 20),
-    sex=_span(2, 21, 21),
-    expiry=_span(2, 22, 27),
-    expiry_check=_span(2, 28, 28),
     optional=(_span(2, 29, 36),),
+    composite=(),
+    composite_check=None,
+    long_number=None,
 )
 # Doc 9303 Part 5, data structure of the TD1 MRZ.
 _TD1 = _Layout(
