@@ -189,6 +189,7 @@ def test_misspelt_long_legal_form_is_recognised() -> None:
     [
         ("Publc Joint Stock Compnay Transneft", "Public Joint Stock Company Transneft"),
         ("Limited Liabilty Company Dm", "Limited Liability Company Dm"),
+        ("Jont Stock Company Avangard", "Joint Stock Company Avangard"),
         (
             "Obshchestvo s Ogranichennoi Otvetstvennostiu Romashka",
             "Obshchestvo s Ogranichennoy Otvetstvennostyu Romashka",
@@ -284,9 +285,10 @@ def test_words_that_only_hold_a_legal_form_word_stay_whole(written: str, word: s
     assert word in _texts(tokenize_name(written, NameStyle.ORGANIZATION))
 
 
-@pytest.mark.parametrize("written", ["Open Joint Stock Compass", "Publc Jont Stock Company"])
+@pytest.mark.parametrize("written", ["Open Joint Stock Compass", "Opex Joint Stock Company"])
 def test_words_two_typos_from_a_legal_form_stay_words(written: str) -> None:
-    """Two edits in a word, or one in a word of four letters, is another word."""
+    """Two edits in a word, or one in a word of a legal form of four letters or fewer, is
+    another word."""
     tokens = tokenize_name(written, NameStyle.ORGANIZATION)
     assert TokenKind.WORD in _kinds(tokens)
     assert len(tokens) > 1

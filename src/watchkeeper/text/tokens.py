@@ -259,14 +259,16 @@ def _legal_form_at(
 
 
 def _spelt_alike(word: str, listed: str) -> bool:
-    """Whether ``word`` is ``listed``, or (five letters or more) another romanisation of it
-    or a typo of it (one edit)."""
-    return word == listed or (
-        min(len(word), len(listed)) >= _TYPO_LENGTH
-        and (
-            _sound_of(word) == _sound_of(listed) or OSA.distance(word, listed, score_cutoff=1) <= 1
-        )
-    )
+    """Whether ``word`` is ``listed`` or, when ``listed`` has five letters or more, another
+    romanisation of it or a typo of it (one edit, which may leave four letters: "jont stock
+    company")."""
+    if word == listed:
+        return True
+    if len(listed) < _TYPO_LENGTH:
+        return False
+    if len(word) >= _TYPO_LENGTH and _sound_of(word) == _sound_of(listed):
+        return True
+    return len(word) >= _TYPO_LENGTH - 1 and OSA.distance(word, listed, score_cutoff=1) <= 1
 
 
 def _sound_of(word: str) -> str:
