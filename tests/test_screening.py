@@ -65,6 +65,31 @@ def test_hits_are_what_scoring_every_entity_finds(
     assert {hit.entity.id: hit.score for hit in hits} == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("limit", [1, 3])
+@pytest.mark.parametrize(
+    "query",
+    [
+        *QUERIES,
+        _query("THOMAS"),
+        _query("Omar"),
+        _query("MAJID"),
+        Query("q", ["Jihad"]),
+        Query("q", ["Abdulrohman"], Schema.ORGANIZATION),
+    ],
+    ids=lambda query: repr(query)[:90],
+)
+def test_the_limit_keeps_the_first_hits_of_the_final_ranking(
+    screener: Screener, query: Query, limit: int
+) -> None:
+    """Hits are cut to ``limit`` by their final score: an entity whose name alone ranks high
+    but whose one-word or weak name, other schema or other evidence takes score away does
+    not push out one that ends higher ("THOMAS" meets one-word aliases that end below the
+    threshold, and one entity above it)."""
+    everything = screener.screen(query, limit=1000)
+    limited = screener.screen(query, limit=limit)
+    assert [hit.entity.id for hit in limited] == [hit.entity.id for hit in everything[:limit]]
+
+
 def test_evidence_decides_which_borderline_names_match(screener: Screener) -> None:
     def found(query: Query) -> set[str]:
         return {hit.entity.id for hit in screener.screen(query)}

@@ -44,6 +44,8 @@ DIRECTORATE"."""
 CRIMEA_DETENTION_CENTER = "ofac:31572"
 """Listed as "FEDERAL GOVERNMENT INSTITUTION PRETRIAL DETENTION CENTER NO 1 OF THE
 DIRECTORATE OF THE FEDERAL PENITENTIARY SERVICE FOR THE REPUBLIC OF CRIMEA AND SEVASTOPOL"."""
+ANHUI_LAND = "ofac:19249"
+"""Listed as "ANHUI LAND GROUP CO., LIMITED"."""
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +113,18 @@ def test_a_long_name_cut_by_a_field_finds_the_listed_company(
     cut = name[:35]
     hits = screener.screen(Query("q", [cut], Schema.ORGANIZATION))
     assert listed in [hit.entity.id for hit in hits]
+
+
+def test_a_company_screened_as_a_person_is_found_when_its_name_outweighs_the_schema(
+    screener: Screener,
+) -> None:
+    """A company's name in a person's field (the schema taking 0.3 off): "Co" is then a
+    word of a person's name, not the listed legal form, and the name with a word left out
+    still scores above the threshold once the schema is counted."""
+    hits = screener.screen(Query("q", ["ANHUI LAND CO., LIMITED"], Schema.PERSON))
+    assert [hit.entity.id for hit in hits][:1] == [ANHUI_LAND]
+    assert [item["feature"] for item in hits[0].result.explanation()] == [
+        "name",
+        "name_kind",
+        "schema",
+    ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from watchkeeper.match.engine import Matcher
+from watchkeeper.match.engine import Matcher, Ranking
 from watchkeeper.match.features import Evidence, collect_evidence, most_support
 from watchkeeper.match.index import CandidateIndex, IndexFormatError, versions_key
 from watchkeeper.match.names import PreparedName
@@ -30,9 +30,6 @@ from watchkeeper.model import Entity, Query
 from watchkeeper.store import Store
 
 DEFAULT_LIMIT = 10
-EVIDENCE_HEADROOM = 5
-"""With dates, countries or identifiers in a query, this many times ``limit`` entities are
-taken by name before the evidence re-ranks them."""
 RANKED_DIGITS = 9
 """Decimals of a score that rank hits: the digits beyond depend on the order its parts were
 added in, and would rank two entities of the same score apart (ties go by entity id)."""
@@ -133,35 +130,26 @@ class Screener:
                 evidence_of[position] = found
             return found
 
-        def needed(position: int) -> float:
-            """The name score the entity at ``position`` needs, its evidence known (less
-            what rounding may take from their sum)."""
-            return self.threshold - evidence_effect(evidence(position)) - 10.0**-RANKED_DIGITS
+        def effect(position: int) -> float:
+            """What the evidence adds to the score of the entity at ``position``."""
+            return evidence_effect(evidence(position))
 
-        name_floor = self.threshold - min(MAX_LIFT, most_support(query))
-        known = _has_evidence(query)
-        name_limit = limit * EVIDENCE_HEADROOM if known else limit
-        name_hits = self._matcher.match_prepared(
-            names, name_floor, name_limit, needed if known else None
-        )
-        hits: list[Hit] = []
-        for name_hit in name_hits:
-            found = evidence(name_hit.entity)
-            result = combine(name_hit.comparison, name_hit.listed.kind, found, self.threshold)
-            if result.match:
-                hits.append(Hit(self.index.entity(name_hit.entity), result))
+        ranking = Ranking(effect=effect, lift=min(MAX_LIFT, most_support(query)))
+        name_hits = self._matcher.match_prepared(names, self.threshold, limit, ranking)
+        hits = [
+            Hit(
+                self.index.entity(name_hit.entity),
+                combine(
+                    name_hit.comparison,
+                    name_hit.listed.kind,
+                    evidence(name_hit.entity),
+                    self.threshold,
+                ),
+            )
+            for name_hit in name_hits
+        ]
         hits.sort(key=lambda hit: (-round(hit.score, RANKED_DIGITS), hit.entity.id))
-        return hits[:limit]
-
-
-def _has_evidence(query: Query) -> bool:
-    return bool(
-        query.birth_dates
-        or query.nationalities
-        or query.countries
-        or query.gender
-        or query.identifiers
-    )
+        return hits
 
 
 def result_line(query_id: str, hits: Sequence[Hit]) -> dict[str, Any]:

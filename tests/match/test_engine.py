@@ -7,6 +7,7 @@ import pytest
 from watchkeeper.match.engine import Matcher
 from watchkeeper.match.index import CandidateIndex
 from watchkeeper.match.names import DEFAULT_THRESHOLD, compare_names
+from watchkeeper.match.score import kind_adjusted_score
 from watchkeeper.model import Entity, Name, NameKind, Schema
 
 
@@ -60,25 +61,27 @@ def test_the_best_of_several_query_names_counts(matcher: Matcher) -> None:
 def test_hits_come_best_first_within_the_limit(matcher: Matcher) -> None:
     hits = matcher.match_names(["Abdul Rahman"], Schema.PERSON, limit=5)
     assert 0 < len(hits) <= 5
-    scores = [hit.score for hit in hits]
+    scores = [hit.ranked for hit in hits]
     assert scores == sorted(scores, reverse=True)
     everything = matcher.match_names(["Abdul Rahman"], Schema.PERSON, limit=1000)
-    assert [hit.score for hit in everything[:5]] == scores
-    assert all(hit.score >= DEFAULT_THRESHOLD for hit in everything)
+    assert [hit.ranked for hit in everything[:5]] == scores
+    assert all(hit.score >= hit.ranked >= DEFAULT_THRESHOLD for hit in everything)
+    assert any(hit.score > hit.ranked for hit in everything)  # one-word and weak names
 
 
 def test_hits_are_what_comparing_every_name_finds(matcher: Matcher) -> None:
-    """Above the threshold, the matcher finds what comparing every listed name finds."""
+    """Above the threshold (after the factor for the listed name's kind), the matcher finds
+    what comparing every listed name finds."""
     index = matcher.index
     query = index.prepare_query("Ibrahim Awad al Samarai", Schema.PERSON)
     best: dict[int, float] = {}
     for name_id in range(index.name_count):
-        score = compare_names(query, index.prepared(name_id)).score
-        owner = index.listed(name_id).entity
+        listed = index.listed(name_id)
+        score = kind_adjusted_score(compare_names(query, index.prepared(name_id)), listed.kind)
         if score >= DEFAULT_THRESHOLD:
-            best[owner] = max(score, best.get(owner, 0.0))
+            best[listed.entity] = max(score, best.get(listed.entity, 0.0))
     hits = matcher.match_names([query.text], Schema.PERSON, limit=len(index))
-    assert {hit.entity: hit.score for hit in hits} == best
+    assert {hit.entity: hit.ranked for hit in hits} == best
 
 
 def test_a_lower_threshold_finds_more(matcher: Matcher) -> None:

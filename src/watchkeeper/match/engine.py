@@ -4,8 +4,11 @@ Only names: dates, countries, identifiers and the final score are added on top b
 :mod:`watchkeeper.match.score`.  For each query the :class:`Matcher` prepares the query names
 once, asks the index for candidates (most promising first) and compares each with
 :func:`~watchkeeper.match.names.compare_names`, keeping the word similarities it computes for
-the rest of the query: the listed names of one query share most of their words.  Once
-``limit`` entities score above what any remaining candidate may reach, it stops.
+the rest of the query: the listed names of one query share most of their words.  Hits rank
+by the score they are reported with: the name score after the factor for the listed name's
+kind, plus what the caller's other evidence adds to the entity (:class:`Ranking`), so that
+the ``limit`` kept are the best of the final ranking.  Once ``limit`` entities score above what
+any remaining candidate may reach, it stops.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from watchkeeper.match.index import CandidateIndex, ListedName
+from watchkeeper.match.index import Candidate, CandidateIndex, ListedName
 from watchkeeper.match.names import (
     DEFAULT_THRESHOLD,
     NameComparison,
@@ -28,6 +31,28 @@ from watchkeeper.match.truncation import SEARCH_FLOOR, cut_position, without_las
 from watchkeeper.model import Schema
 from watchkeeper.text.tokens import tokenize_name
 
+ROUNDING = 1e-9
+"""What the order a score's parts are added in may change it by (a bound is not cut this
+close)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """What hits rank by besides the name score of their best pair: by default its kind."""
+
+    by_kind: bool = True
+    """Whether the factor for the listed name's kind counts
+    (:func:`~watchkeeper.match.score.kind_adjusted_score`; a text's windows go by the name
+    score itself)."""
+    effect: Callable[[int], float] | None = None
+    """What the evidence besides the names adds to the score of the entity at a position."""
+    lift: float = 0.0
+    """The most ``effect`` adds."""
+
+    def added(self, entity: int) -> float:
+        """What ``effect`` adds to the entity at a position (0 without one)."""
+        return 0.0 if self.effect is None else self.effect(entity)
+
 
 @dataclass(frozen=True, slots=True)
 class NameHit:
@@ -40,6 +65,9 @@ class NameHit:
     """Which name of the entity met it."""
     comparison: NameComparison
     """The best pair of query name and listed name, with its alignment."""
+
+    ranked: float
+    """What the hit ranked by (:class:`Ranking`; at most 1)."""
 
     @property
     def score(self) -> float:
@@ -60,9 +88,11 @@ class Matcher:
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = 10,
         cut: bool | None = None,
+        ranking: Ranking = Ranking(),
     ) -> list[NameHit]:
-        """Entities with a name scoring ``threshold`` or more against one of
-        ``query_names``, best first (ties by entity position), at most ``limit``.
+        """Entities with a name scoring ``threshold`` or more (as ``ranking`` ranks them)
+        against one of ``query_names``, best first (ties by entity position), at most
+        ``limit``.
 
         ``schema`` is how to read the query names (a person's, an organisation's); entities
         of another schema are still compared (the schema is evidence for the final score,
@@ -70,7 +100,7 @@ class Matcher:
         (None: those as long as a field may, see :mod:`~watchkeeper.match.truncation`).
         """
         prepared = self.prepare(query_names, schema, cut)
-        return self.match_prepared(prepared, threshold, limit)
+        return self.match_prepared(prepared, threshold, limit, ranking)
 
     def prepare(
         self, query_names: Sequence[str], schema: Schema | None = None, cut: bool | None = None
@@ -85,24 +115,25 @@ class Matcher:
         prepared: Sequence[PreparedName],
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = 10,
-        needed: Callable[[int], float] | None = None,
+        ranking: Ranking = Ranking(),
     ) -> list[NameHit]:
-        """:meth:`match_names` of names already prepared; ``needed`` gives the name score
-        an entity (by position) needs, if more than ``threshold`` (a candidate whose bound
-        is below it is not compared)."""
+        """:meth:`match_names` of names already prepared (a candidate that cannot reach
+        ``threshold`` with what ``ranking`` adds to it is not compared)."""
         if any(name.cut is not None for name in prepared):
-            return self._match_cut(prepared, threshold, limit, needed)
+            return self._match_cut(prepared, threshold, limit, ranking)
         caches: list[SimilarityCache] = [{} for _ in prepared]
         best: list[tuple[float, int, NameHit]] = []
         """A heap of the ``limit`` best hits so far, the worst on top."""
-        for candidate in self.index.candidates(prepared, threshold=threshold):
-            if len(best) == limit and candidate.bound < best[0][0]:
+        for candidate in self.index.candidates(prepared, threshold=threshold - ranking.lift):
+            if len(best) == limit and min(1.0, candidate.bound + ranking.lift) < best[0][0]:
                 break
-            need = threshold if needed is None else max(threshold, needed(candidate.entity))
-            if candidate.bound < need:
+            added = ranking.added(candidate.entity)
+            # Evidence against does not spare a comparison: a bound can fall short of the
+            # score when a word of a person's name meets a legal form ("Co" / "CO., LIMITED").
+            if candidate.bound + max(added, 0.0) < threshold - ROUNDING:
                 continue
-            hit = self._best_pair(candidate.entity, candidate.pairs, prepared, caches)
-            if hit.score >= need:
+            hit = self._best_pair(candidate, prepared, caches, ranking.by_kind, added)
+            if hit.ranked >= threshold:
                 _keep(best, hit, limit)
         return _ranked(best)
 
@@ -111,7 +142,7 @@ class Matcher:
         prepared: Sequence[PreparedName],
         threshold: float,
         limit: int,
-        needed: Callable[[int], float] | None,
+        ranking: Ranking,
     ) -> list[NameHit]:
         """:meth:`match_prepared` of query names some of which a field may have cut short
         (:mod:`~watchkeeper.match.truncation`): their candidates are searched from a lower
@@ -126,11 +157,11 @@ class Matcher:
         """The query name compared at each position of ``searched``."""
         caches: list[SimilarityCache] = [{} for _ in compared]
         best: list[tuple[float, int, NameHit]] = []
-        floor = min(threshold, SEARCH_FLOOR)
+        floor = min(threshold - ranking.lift, SEARCH_FLOOR)
         for candidate in self.index.candidates(searched, threshold=floor):
-            need = threshold if needed is None else max(threshold, needed(candidate.entity))
-            hit = self._best_pair(candidate.entity, candidate.pairs, compared, caches)
-            if hit.score >= need:
+            added = ranking.added(candidate.entity)
+            hit = self._best_pair(candidate, compared, caches, ranking.by_kind, added)
+            if hit.ranked >= threshold:
                 _keep(best, hit, limit)
         return _ranked(best)
 
@@ -146,33 +177,37 @@ class Matcher:
 
     def _best_pair(
         self,
-        entity: int,
-        pairs: Sequence[tuple[int, int]],
+        candidate: Candidate,
         prepared: Sequence[PreparedName],
         caches: Sequence[SimilarityCache],
+        by_kind: bool,
+        added: float,
     ) -> NameHit:
-        """The best of an entity's (query name position, listed name id) ``pairs``, after
-        the factor for the listed name's kind
-        (:func:`~watchkeeper.match.score.kind_adjusted_score`: an exact weak alias is not the
-        best pair when the primary name is alike)."""
-        found: NameHit | None = None
-        best = 0.0
-        for position, name_id in pairs:
-            query = prepared[position]
+        """The best of a candidate's (query name position, listed name id) pairs, after the
+        factor for the listed name's kind (:func:`~watchkeeper.match.score.
+        kind_adjusted_score`: an exact weak alias is not the best pair when the primary name
+        is alike); ranked with that factor or not (``by_kind``), and with ``added``."""
+        best: tuple[float, int, ListedName, NameComparison] | None = None
+        for position, name_id in candidate.pairs:
             comparison = compare_names(
-                query, self.index.prepared(name_id), self.index.params, caches[position]
+                prepared[position],
+                self.index.prepared(name_id),
+                self.index.params,
+                caches[position],
             )
             listed = self.index.listed(name_id)
             score = kind_adjusted_score(comparison, listed.kind)
-            if found is None or score > best:
-                found, best = NameHit(entity, query.text, listed, comparison), score
-        assert found is not None, "a candidate has at least one pair"
-        return found
+            if best is None or score > best[0]:
+                best = (score, position, listed, comparison)
+        assert best is not None, "a candidate has at least one pair"
+        score, position, listed, comparison = best
+        ranked = min(1.0, (score if by_kind else comparison.score) + added)
+        return NameHit(candidate.entity, prepared[position].text, listed, comparison, ranked)
 
 
 def _keep(best: list[tuple[float, int, NameHit]], hit: NameHit, limit: int) -> None:
     """Put ``hit`` on the heap ``best`` of the ``limit`` best hits (the worst on top)."""
-    ranked = (hit.score, -hit.entity, hit)
+    ranked = (hit.ranked, -hit.entity, hit)
     if len(best) < limit:
         heapq.heappush(best, ranked)
     elif ranked[:2] > best[0][:2]:

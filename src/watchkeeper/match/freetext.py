@@ -51,7 +51,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from watchkeeper.match.engine import Matcher, NameHit
+from watchkeeper.match.engine import Matcher, NameHit, Ranking
 from watchkeeper.match.index import CandidateIndex
 from watchkeeper.match.indexing import SavedToken
 from watchkeeper.match.postings import Ints
@@ -638,6 +638,7 @@ class TextScanner:
             self.threshold,
             limit * MATCHER_HEADROOM,
             cut=False,  # a window is no field
+            ranking=Ranking(by_kind=False),
         )
         found = []
         for name_hit in name_hits:
