@@ -187,6 +187,34 @@ def test_a_persons_one_word_name_is_as_weak_as_a_weak_alias(score: Scorer) -> No
     assert score("Santos", company).score > score("Santos", mononym).score
 
 
+@pytest.mark.parametrize(
+    ("listed", "longer"),
+    [
+        ("Sadruddin", "Sadriddin Menshikov"),  # sadr + al + din
+        ("Sadr al-Din", "Sadruddin Smith"),
+        ("BAQI, Abdul", "Abdulbaki Edla"),  # a list's surname and given name of one compound
+        ("Abdelrahman", "Abdul Rahman Smith"),
+    ],
+)
+def test_one_compound_given_name_is_a_one_word_name(
+    score: Scorer, listed: str, longer: str
+) -> None:
+    """A compound given name alone, however written, names nobody in particular either: a
+    longer query that holds it scores as against a weak alias; the compound itself alerts."""
+    alias = Entity("test:a", Schema.PERSON, [Name(listed, NameKind.ALIAS)])
+    weak = Entity("test:w", Schema.PERSON, [Name(listed, NameKind.WEAK_ALIAS)])
+    assert score(listed, alias).match
+    assert score(longer, alias).score == pytest.approx(score(longer, weak).score)
+    assert score(longer, alias).score < score(longer, alias).name.score
+
+
+def test_a_given_name_and_a_nisba_are_two_words(score: Scorer) -> None:
+    """ "Ahmad al-Masri" is a given name and a family name, not one compound."""
+    alias = Entity("test:a", Schema.PERSON, [Name("Ahmad al-Masri", NameKind.ALIAS)])
+    result = score("Ahmad al-Masri Smith", alias)
+    assert result.score == result.name.score
+
+
 def test_a_kunya_alone_is_a_one_word_name(score: Scorer) -> None:
     # EU entity 519 (Ahmed Khalfan Ghailani) has the alias "Bakr, Abu"
     ghailani = Entity(

@@ -24,6 +24,7 @@ to a test or a fixture.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ from watchkeeper.match.names import (
 )
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.model import Entity, NameKind, Query
+from watchkeeper.text.compounds import one_compound
 from watchkeeper.text.tokens import NameStyle, TokenKind
 
 DEFAULT_THRESHOLD = names.DEFAULT_THRESHOLD
@@ -58,9 +60,11 @@ word such as "Abu Rahmah") keep 0.8: an exact weak-alias match still alerts (0.8
 but one that is also inexact (name score below 0.58 / 0.8 = 0.725) needs other evidence.
 
 A person's name of a single word ("MIKE", "SANTOS", "Issa"), particles and titles aside (the
-kunya "Abu Bakr", which millions bear), is as weak, whatever its kind: it names nobody in
+kunya "Abu Bakr", which millions bear), or of one compound given name ("Abdul Baqi",
+"Sadruddin", however written), is as weak, whatever its kind: it names nobody in
 particular, and a longer query sharing it ("Mike Wedding", "Abou Bakr El Baghdadi" against
-the alias "Abu Bakr" of other listed men) otherwise scores about 0.6."""
+the alias "Abu Bakr" of other listed men, "Sadriddin Menshikov" against "Sadruddin")
+otherwise scores 0.6 to 0.8."""
 
 MAX_LIFT = 0.15
 """Most that supporting evidence adds, whatever it is: one identical identifier uses all of
@@ -131,7 +135,7 @@ def kind_adjusted_score(comparison: NameComparison, kind: NameKind) -> float:
 
 def name_factor(comparison: NameComparison, kind: NameKind) -> float:
     """The share of its score the listed name of a comparison keeps, by its kind (a
-    person's one-word name counts as a weak alias)."""
+    person's one-word name, or one compound given name, counts as a weak alias)."""
     if _one_word_person(comparison.candidate):
         return min(NAME_KIND_FACTORS[kind], NAME_KIND_FACTORS[NameKind.WEAK_ALIAS])
     return NAME_KIND_FACTORS[kind]
@@ -142,13 +146,17 @@ _BESIDE_THE_WORD = frozenset({TokenKind.WORD, TokenKind.PARTICLE, TokenKind.TITL
 
 def _one_word_person(name: PreparedName) -> bool:
     """Whether a person's name has one word, particles and titles aside ("Issa", "Abu
-    Bakr", "Dr. Santos")."""
+    Bakr", "Dr. Santos"), or is one compound given name ("Abdul Baqi", "Sadruddin")."""
     kinds = [token.kind for token in name.tokens]
-    return (
-        name.style is NameStyle.PERSON
-        and kinds.count(TokenKind.WORD) == 1
-        and _BESIDE_THE_WORD.issuperset(kinds)
+    if name.style is not NameStyle.PERSON or not _BESIDE_THE_WORD.issuperset(kinds):
+        return False
+    if kinds.count(TokenKind.WORD) == 1:
+        return True
+    named = itertools.dropwhile(
+        lambda token: token.kind is not TokenKind.WORD,
+        (token for token in name.tokens if token.kind is not TokenKind.TITLE),
     )
+    return one_compound([token.text for token in named])
 
 
 def combine(

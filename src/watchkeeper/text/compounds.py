@@ -8,6 +8,7 @@ article inside such compounds is kept as its own word (a particle, weighed low),
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 ABDUL = "abdul"
 ARTICLE = "al"
@@ -24,9 +25,14 @@ _ABDULLAH = re.compile(r"^abd[aeiou]*ll?a?h?(?:i|ye?)?$")
 """Abdullah ("servant of God") as one word, however spelled: "Abdulla", "Abdalla",
 "Abdallah", "Abdollah", "Abdilla", "Abdullahi", "Abdulahi", "Abdoulaye".  Its "-lla" is no
 word after "abdul" ("Abdulla" is not "Abdul La")."""
+_SECOND_ELEMENTS = frozenset(
+    {"din", "deen", "dine", "rahman", "rehman", "rahim", "raheem", "salam", "sattar", "zaman"}
+    | {"haq", "haqq"}
+)
+"""The words after the article of compounds written as one ("Saifuddin", "Shamsulhaq")."""
 _LINKED_SECOND_ELEMENT = re.compile(
     r"^(?P<stem>[a-z]{3,}?)[aeiou](?P<sun>[dlrsntz])(?P=sun)?"
-    r"(?P<tail>din|deen|dine|rahman|rehman|rahim|raheem|salam|sattar|zaman|haq|haqq)$"
+    rf"(?P<tail>{'|'.join(sorted(_SECOND_ELEMENTS, key=len, reverse=True))})$"
 )
 
 
@@ -57,3 +63,13 @@ def abd_articles(words: list[str]) -> set[int]:
 def canonical_abd(word: str) -> str:
     """A bare "abd" / "abdu" / "abdo" as ``abdul``; any other word unchanged."""
     return ABDUL if word in _ABD_NEEDS_ARTICLE else word
+
+
+def one_compound(words: Sequence[str]) -> bool:
+    """Whether a name's words (as tokens) are those of one compound given name, however it
+    was written: ``abdul`` and a word, in either order ("Abdul Rahman", "Abdelrahman", "BAQI,
+    Abdul" as a list splits it), or a word, the article and a second element, in order
+    ("Sadr al-Din", "Sadruddin"; not "Ahmad al-Masri")."""
+    if len(words) == 2:
+        return words.count(ABDUL) == 1
+    return len(words) == 3 and words[1] == ARTICLE and words[2] in _SECOND_ELEMENTS
