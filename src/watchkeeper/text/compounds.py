@@ -25,14 +25,24 @@ _ABDULLAH = re.compile(r"^abd[aeiou]*ll?a?h?(?:i|ye?)?$")
 """Abdullah ("servant of God") as one word, however spelled: "Abdulla", "Abdalla",
 "Abdallah", "Abdollah", "Abdilla", "Abdullahi", "Abdulahi", "Abdoulaye".  Its "-lla" is no
 word after "abdul" ("Abdulla" is not "Abdul La")."""
-_SECOND_ELEMENTS = frozenset(
-    {"din", "deen", "dine", "rahman", "rehman", "rahim", "raheem", "salam", "sattar", "zaman"}
-    | {"haq", "haqq"}
+_SECOND_ELEMENTS = (
+    "din",
+    "deen",
+    "dine",
+    "rahman",
+    "rehman",
+    "rahim",
+    "raheem",
+    "salam",
+    "sattar",
+    "zaman",
+    "haq",
+    "haqq",
 )
 """The words after the article of compounds written as one ("Saifuddin", "Shamsulhaq")."""
 _LINKED_SECOND_ELEMENT = re.compile(
     r"^(?P<stem>[a-z]{3,}?)[aeiou](?P<sun>[dlrsntz])(?P=sun)?"
-    rf"(?P<tail>{'|'.join(sorted(_SECOND_ELEMENTS, key=len, reverse=True))})$"
+    rf"(?P<tail>{'|'.join(_SECOND_ELEMENTS)})$"
 )
 
 
