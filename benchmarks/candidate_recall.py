@@ -204,11 +204,18 @@ def _script_tokens(file_name: str, column: int) -> list[str]:
     return sorted({row[column].replace(" ", "") for row in rows if len(row) > 1 and row[column]})
 
 
+def latin_name_words() -> list[str]:
+    """The Latin words of the Wikidata transliteration sets (Russian and Arabic names),
+    capitalised."""
+    latin = [word.capitalize() for word in _script_tokens("wd_russian_20", 0) if word.isalpha()]
+    latin += [word.capitalize() for word in _script_tokens("wd_arabic_20", 0) if word.isalpha()]
+    return latin
+
+
 def made_up_names(count: int, rng: random.Random) -> list[Query]:
     """Full names of two or three real name words that need not belong together: Latin
     (half), Arabic and Cyrillic script (a quarter each)."""
-    latin = [word.capitalize() for word in _script_tokens("wd_russian_20", 0) if word.isalpha()]
-    latin += [word.capitalize() for word in _script_tokens("wd_arabic_20", 0) if word.isalpha()]
+    latin = latin_name_words()
     sources = [
         ("made-up latin", latin),
         ("made-up latin", latin),

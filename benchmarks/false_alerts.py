@@ -8,7 +8,10 @@ Cyrillic script; fixed seed), screened as persons with nothing but the name agai
 list alone and against every list in ``../shared/data/lists`` (the current version of each,
 imported into a temporary store, or ``--db DIR`` kept and reused; each index built once).
 A fifth more queries are Latin names of such words longer than 35 characters, cut there as
-a message field cuts a longer name (read as possibly cut: ``watchkeeper.match.truncation``).
+a message field cuts a longer name (read as possibly cut: ``watchkeeper.match.truncation``),
+and a fifth more a compound given name of those words (one that
+``watchkeeper.text.compounds.split_compound`` splits: "Abdulrahman", "Nasreddin") and one
+other word, as millions of people are named.
 Printed per index: the share of queries with at least one hit, overall and by kind, and
 the highest-scoring alerts with the words that met.  Some made-up names are true namesakes of
 listed people ("Ali Hassan"); those alert in every version, so the figure to watch is the
@@ -26,11 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from candidate_recall import Query as MadeUpName
-from candidate_recall import current_entities, made_up_names
+from candidate_recall import current_entities, latin_name_words, made_up_names
 
 from watchkeeper.match.index import CandidateIndex
 from watchkeeper.model import Entity, Query, Schema
 from watchkeeper.screening import Hit, Screener
+from watchkeeper.text.compounds import split_compound
 
 SEED = 11
 FIELD_WIDTH = 35
@@ -98,6 +102,16 @@ def cut_names(count: int, rng: random.Random) -> list[MadeUpName]:
     return cut[:count]
 
 
+def compound_names(count: int, rng: random.Random) -> list[MadeUpName]:
+    """Made-up Latin names of a compound given name and one other word."""
+    words = latin_name_words()
+    compounds = [word for word in words if len(split_compound(word.lower())) > 1]
+    return [
+        MadeUpName(f"{rng.choice(compounds)} {rng.choice(words)}", Schema.PERSON, "compound + word")
+        for _ in range(count)
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--queries", type=int, default=6000, help="made-up names")
@@ -107,6 +121,7 @@ def main() -> None:
     rng = random.Random(SEED)
     queries = made_up_names(args.queries, rng)
     queries += cut_names(args.queries // 5, rng)
+    queries += compound_names(args.queries // 5, rng)
     with tempfile.TemporaryDirectory() as scratch:
         entities, _ = current_entities(args.db or Path(scratch) / "home")
     un = [entity for entity in entities if entity.list_name == "un"]

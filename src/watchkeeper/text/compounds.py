@@ -18,13 +18,15 @@ _ABD_ALONE = frozenset(
 )
 _ABD_NEEDS_ARTICLE = frozenset({"abd", "abdu", "abdo", "abdou"})
 _ABD_PREFIX = re.compile(
-    r"^(?:abd(?:oul|ul|el|al|ol|il|ur|us|ud|ut|un|uz|ar|as|ad|er|es|ou|u|o)?)(?P<rest>[a-z]{3,})$"
+    r"^(?:abd(?:oul|ul|el|al|ol|il|(?:[uae](?P<sun>[rsdtnz]))|ou|u|o)?)(?P<rest>[a-z]{3,})$"
 )
+""""abd", the article as it is written before the word (assimilated to a sun letter: "ur",
+"es" ...), and the word."""
 _ABD_NOT_COMPOUND = frozenset({"lah", "llah", "lahi", "allah", "ulah", "ullah", "illah"})
-_ABDULLAH = re.compile(r"^abd[aeiou]*ll?a?h?(?:i|ye?)?$")
+_ABDULLAH = re.compile(r"^abd[aeiou]*ll?[ao]?h?(?:i|ye?)?$")
 """Abdullah ("servant of God") as one word, however spelled: "Abdulla", "Abdalla",
-"Abdallah", "Abdollah", "Abdilla", "Abdullahi", "Abdulahi", "Abdoulaye".  Its "-lla" is no
-word after "abdul" ("Abdulla" is not "Abdul La")."""
+"Abdallah", "Abdollah", "Abdilla", "Abdullahi", "Abdulahi", "Abdoulaye", "Abdullo".  Its
+"-lla" is no word after "abdul" ("Abdulla" is not "Abdul La")."""
 _SECOND_ELEMENTS = (
     "din",
     "deen",
@@ -54,11 +56,19 @@ def split_compound(word: str) -> list[str]:
         return [ABDUL]
     match = _ABD_PREFIX.match(word)
     if match and match.group("rest") not in _ABD_NOT_COMPOUND and not _ABDULLAH.match(word):
-        return [ABDUL, match.group("rest")]
+        return [ABDUL, _after_sun_article(match.group("sun"), match.group("rest"))]
     match = _LINKED_SECOND_ELEMENT.match(word)
     if match:
         return [match.group("stem"), ARTICLE, match.group("tail")]
     return [word]
+
+
+def _after_sun_article(sun: str | None, rest: str) -> str:
+    """The word after an article assimilated to its first letter (``sun``), which a
+    spelling may write once: "Abdeslam" is "abd es-slam", "Abdurahman" "abd ur-rahman"."""
+    if sun is None or rest.startswith(sun):
+        return rest
+    return sun + rest
 
 
 def abd_articles(words: list[str]) -> set[int]:
