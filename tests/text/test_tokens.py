@@ -38,6 +38,19 @@ def test_abd_compounds_are_spelled_alike() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("Nasreddin", ["nasr", "al", "din"]),
+        ("Shamsulhaq", ["shams", "al", "haq"]),
+        ("Girardin", ["girardin"]),  # "r" is no article before "din"
+        ("Borozdin", ["borozdin"]),
+    ],
+)
+def test_a_linked_compound_has_its_article(written: str, words: list[str]) -> None:
+    assert _texts(tokenize_name(written, NameStyle.PERSON)) == words
+
+
+@pytest.mark.parametrize(
     ("once", "twice"),
     [("Abdurahman", "Abdurrahman"), ("Abdeslam", "Abdesslam"), ("Abdusamad", "Abdussamad")],
 )

@@ -49,7 +49,9 @@ _LINKED_SECOND_ELEMENT = re.compile(
 
 
 def split_compound(word: str) -> list[str]:
-    """One romanised word as the words of the Arabic compound it spells, or as itself."""
+    """One romanised word as the words of the Arabic compound it spells, or as itself.  The
+    article inside a linked compound is written "l" or as the first letter of the word after
+    it ("ud-din", "uz-zaman"): "Girardin" and "Borozdin" are no compounds."""
     if word in _ABD_NEEDS_ARTICLE:
         return [word]
     if word in _ABD_ALONE:
@@ -58,7 +60,7 @@ def split_compound(word: str) -> list[str]:
     if match and match.group("rest") not in _ABD_NOT_COMPOUND and not _ABDULLAH.match(word):
         return [ABDUL, _after_sun_article(match.group("sun"), match.group("rest"))]
     match = _LINKED_SECOND_ELEMENT.match(word)
-    if match:
+    if match and match.group("sun") in ("l", match.group("tail")[0]):
         return [match.group("stem"), ARTICLE, match.group("tail")]
     return [word]
 
