@@ -20,8 +20,8 @@ _ABD_NEEDS_ARTICLE = frozenset({"abd", "abdu", "abdo", "abdou"})
 _ABD_PREFIX = re.compile(
     r"^(?:abd(?:oul|ul|el|al|ol|il|(?:[uae](?P<sun>[rsdtnz]))|ou|u|o)?)(?P<rest>[a-z]{3,})$"
 )
-""""abd", the article as it is written before the word (assimilated to a sun letter: "ur",
-"es" ...), and the word."""
+"""The prefix "abd", the article as it is written before the word (assimilated to a sun
+letter: "ur", "es" ...), and the word."""
 _ABD_NOT_COMPOUND = frozenset({"lah", "llah", "lahi", "allah", "ulah", "ullah", "illah"})
 _ABDULLAH = re.compile(r"^abd[aeiou]*ll?[ao]?h?(?:i|ye?)?$")
 """Abdullah ("servant of God") as one word, however spelled: "Abdulla", "Abdalla",
