@@ -402,6 +402,88 @@ def test_same_script_names_compare_in_their_own_script(compare) -> None:  # type
     assert score(compare, "Владимир Пулин", "Владимир Путин") >= DEFAULT_THRESHOLD
 
 
+# --- compound given names ------------------------------------------------------------------
+
+
+def test_a_compound_given_name_counts_as_one_name(compare) -> None:  # type: ignore[no-untyped-def]
+    """ "abdul", met beside "rauf", adds little: a query of one more name meets "Abdul Rauf"
+    about as "Rauf Sora" meets "Rauf", not as a name of two names ("Hamid Rauf")."""
+    compound = score(compare, "Abdurrauf Sora", "Abdul Rauf")
+    one_name = score(compare, "Rauf Sora", "Rauf")
+    two_names = score(compare, "Hamid Rauf Sora", "Hamid Rauf")
+    assert abs(compound - one_name) < abs(two_names - compound)
+
+
+@pytest.mark.parametrize(
+    ("compounds", "without", "with_a_name"),
+    [
+        (
+            ("Abdul Hasib Turk", "Abdul Ahmad Turk"),
+            ("Hasib Turk", "Ahmad Turk"),
+            ("Karim Hasib Turk", "Karim Ahmad Turk"),
+        ),
+        (
+            ("Nasruddin Hakimi", "Sadruddin Hakimi"),
+            ("Nasr Hakimi", "Sadr Hakimi"),
+            ("Nasr Karim Hakimi", "Sadr Karim Hakimi"),
+        ),
+    ],
+)
+def test_compounds_that_share_only_abdul_or_din_share_little(  # type: ignore[no-untyped-def]
+    compare,
+    compounds: tuple[str, str],
+    without: tuple[str, str],
+    with_a_name: tuple[str, str],
+) -> None:
+    """Two compounds that differ but in "abdul" (or "al-din") score about as the names
+    without it, not as names that share a given name."""
+    shared = score(compare, *compounds)
+    assert abs(shared - score(compare, *without)) < abs(score(compare, *with_a_name) - shared)
+
+
+def test_a_compound_may_be_written_without_its_abdul(compare) -> None:  # type: ignore[no-untyped-def]
+    assert_variant(compare, "Din Mohammad Abdul Hanif", "Din Mohammad Hanif", "Din Mohammad Karim")
+    # the query's "aziz" meets the head of the listed compound, not the other "Aziz"
+    assert_variant(
+        compare, "NURISTANI, Abdul Aziz", "ABDUL AZIZ Aziz Nooristani", "Abdul Karim Nooristani"
+    )
+
+
+@pytest.mark.parametrize(
+    ("variant", "listed", "other"),
+    [
+        # the UK list's surname field holds "'ABD" / "ABDUL", its given names the rest
+        (
+            "al-Rahman Muhammad Mustafa Shaykhlari 'ABD",
+            "'Abd al-Rahman Muhammad Mustafa Shaykhlari",
+            "'Abd al-Karim Muhammad Mustafa Shaykhlari",
+        ),
+        (
+            "Rahman Muhammad al-Bayati ABDUL",
+            "Abdul Rahman Muhammad al-Bayati",
+            "Abdul Karim Muhammad al-Bayati",
+        ),
+        # the words turned round: "rahman abdul" is still the compound
+        ("HOTTAK AHMAD RAHMAN ABDUL", "ABDUL RAHMAN AHMAD HOTTAK", "ABDUL KARIM AHMAD HOTTAK"),
+        # Abdullah written in two: "abd" meets the one word
+        (
+            "طھ إبراھیم عبد لله بكر ال خویت",
+            "TAHA IBRAHIM ABDALLAH BAKR AL KHUWAYT",
+            "TAHA IBRAHIM ABDALLAH BAKR AL HASHIMI",
+        ),
+    ],
+)
+def test_a_compound_that_a_list_wrote_otherwise_still_meets(  # type: ignore[no-untyped-def]
+    compare, variant: str, listed: str, other: str
+) -> None:
+    assert_variant(compare, variant, listed, other)
+
+
+def test_an_abdul_left_over_disagrees_with_another_name(compare) -> None:  # type: ignore[no-untyped-def]
+    """Met, "abdul" weighs little; left over opposite "Mohammad", it is a name that differs."""
+    assert score(compare, "Abdul Kabir Abdul Jan", "Abdul Kabir Mohammad Jan") < DEFAULT_THRESHOLD
+
+
 # --- explanation -----------------------------------------------------------------------------
 
 

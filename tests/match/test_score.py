@@ -208,6 +208,17 @@ def test_one_compound_given_name_is_a_one_word_name(
     assert score(longer, alias).score < score(longer, alias).name.score
 
 
+@pytest.mark.parametrize("schema", [Schema.PERSON, Schema.LEGAL_ENTITY])
+def test_a_compound_given_name_and_another_name_do_not_alert_on_the_compound(
+    score: Scorer, schema: Schema
+) -> None:
+    """ "RAUF, Abdul" (a list's surname and given name of one compound) names nobody in
+    particular, a person or an entity of unknown kind."""
+    listed = Entity("test:r", schema, [Name("RAUF, Abdul", NameKind.ALIAS)])
+    assert score("Abdul Rauf", listed).match
+    assert not score("Abdurrauf Sora", listed).match
+
+
 def test_a_given_name_and_a_nisba_are_two_words(score: Scorer) -> None:
     """ "Ahmad al-Masri" is a given name and a family name, not one compound."""
     alias = Entity("test:a", Schema.PERSON, [Name("Ahmad al-Masri", NameKind.ALIAS)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from watchkeeper.text.compounds import compound_spans
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, tokenize_name
 
 
@@ -48,6 +49,24 @@ def test_abd_compounds_are_spelled_alike() -> None:
 )
 def test_a_linked_compound_has_its_article(written: str, words: list[str]) -> None:
     assert _texts(tokenize_name(written, NameStyle.PERSON)) == words
+
+
+@pytest.mark.parametrize(
+    ("words", "spans"),
+    [
+        (["abdul", "rahman", "yasin"], [(0, 2, 1)]),  # the head is the word after "abdul"
+        (["rauf", "abdul"], [(0, 2, 0)]),  # "RAUF, Abdul": a list cut one compound in two
+        (["sadr", "al", "din", "khan"], [(0, 3, 0)]),
+        (["mohammed", "abdul"], [(0, 2, 0)]),
+        (["ali", "mohammed", "abdul"], []),  # "abdul" last in a longer name: no compound
+        (["ahmad", "al", "masri"], []),  # a nisba, not a second element
+        (["abdul", "al", "aziz"], []),
+    ],
+)
+def test_compound_spans_and_their_heads(
+    words: list[str], spans: list[tuple[int, int, int]]
+) -> None:
+    assert [tuple(span) for span in compound_spans(words)] == spans
 
 
 @pytest.mark.parametrize(

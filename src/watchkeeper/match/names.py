@@ -36,6 +36,7 @@ from watchkeeper.match.truncation import (
     may_be_cut,
 )
 from watchkeeper.match.weights import TokenWeights
+from watchkeeper.text.compounds import ARTICLE, compound_spans
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind, merge_tokens, tokenize_name
 from watchkeeper.text.vocabulary import GENERIC_WORDS
 
@@ -72,6 +73,14 @@ class NameParams:
     reasoning, as low as a legal form."""
     duplicate_factor: float = 0.5
     """Weight left to an unmatched repetition of a matched word ("Sergey Sergey Shoigu")."""
+    compound_weight: float = 0.3
+    """Most the tokens of a compound given name but its head weigh together when they meet
+    ("abdul" of "Abdul Rauf", "al" and "din" of "Sadr al-Din"): as much as a particle.  A
+    compound is one given name, however many tokens spell it; met as two or three names,
+    "Abdurrauf Sora" met the listed "RAUF, Abdul" by two of its three names, and alerted; and
+    "abdul" met alone tells as little as "al" ("Abdul Hasib" / "Abdul Ahmad").  Left over,
+    whole or the share of an imperfect pair, they keep their weight: "Abdul Jan" / "Mohammad
+    Jan" disagree on a name.  Set by reasoning, not searched."""
     generic_weight: float = 0.3
     """Most a generic word of organisation names weighs ("Trading", "International",
     :data:`~watchkeeper.text.vocabulary.GENERIC_WORDS`): as little as a particle, however
@@ -127,6 +136,10 @@ class PreparedName:
     words: tuple[tuple[int, Token, float], ...]
     """(position, token, weight) of the ordinary words."""
     style: NameStyle
+    compounds: tuple[tuple[int, int], ...] = ()
+    """The positions of each compound given name and of its head (:func:`name_compounds`)."""
+    met_weights: tuple[float, ...] = ()
+    """What each token weighs when it meets (:func:`met_weights`)."""
     cut: int | None = None
     """Position of the last written word of a query name that a field may have cut short
     (:mod:`~watchkeeper.match.truncation`); None for other names."""
@@ -139,6 +152,37 @@ def token_weight(token: Token, weights: TokenWeights | None, params: NameParams)
         weight = weights.weight(token) if weights is not None else 1.0
         return min(weight, params.generic_weight) if token.text in GENERIC_WORDS else weight
     return params.kind_weights[token.kind]
+
+
+def name_compounds(tokens: Sequence[Token]) -> tuple[tuple[int, int], ...]:
+    """The positions (bit masks) of each compound given name of a name, all its tokens and
+    its head: "Abdul Rahman", "Abdurrauf", "Sadr al-Din"
+    (:func:`~watchkeeper.text.compounds.compound_spans`)."""
+    return tuple(
+        ((1 << span.end) - (1 << span.start), 1 << span.head)
+        for span in compound_spans([token.text for token in tokens])
+        if all(
+            token.kind is TokenKind.WORD or token.text == ARTICLE
+            for token in tokens[span.start : span.end]
+        )
+    )
+
+
+def met_weights(
+    weights: Sequence[float], compounds: Sequence[tuple[int, int]], params: NameParams
+) -> tuple[float, ...]:
+    """What each token of a name weighs when it meets a token of another name: its weight,
+    but that the tokens of a compound given name (``compounds``, from
+    :func:`name_compounds`) other than its head weigh together no more than
+    :attr:`~NameParams.compound_weight`, shared in proportion to their weights."""
+    weighed = list(weights)
+    for mask, head in compounds:
+        rest = _positions(mask & ~head)
+        total = sum(weighed[i] for i in rest)
+        if total > params.compound_weight:
+            for i in rest:
+                weighed[i] *= params.compound_weight / total
+    return tuple(weighed)
 
 
 def _group(runs: list[tuple[str, _Run]]) -> dict[str, tuple[_Run, ...]]:
@@ -204,6 +248,7 @@ def prepare_tokens(
     order, when they are known already; they are computed otherwise.
     """
     token_weights = tuple(token_weight(token, weights, params) for token in tokens)
+    compounds = name_compounds(tokens)
     spans = joined_spans(tokens)
     if joined is None:
         joined = [merge_tokens(tokens[start:end]) for start, end in spans]
@@ -222,7 +267,17 @@ def prepare_tokens(
         for index, (token, weight) in enumerate(zip(tokens, token_weights, strict=True))
         if token.kind is TokenKind.WORD
     )
-    return PreparedName(text, tokens, token_weights, _group(merged), _group(acronyms), words, style)
+    return PreparedName(
+        text,
+        tokens,
+        token_weights,
+        _group(merged),
+        _group(acronyms),
+        words,
+        style,
+        compounds,
+        met_weights(token_weights, compounds, params) if compounds else token_weights,
+    )
 
 
 def _leads(token: Token) -> set[str]:
@@ -572,6 +627,7 @@ def compare_names(
     solid = chance = False
     """Whether some word met otherwise than by chance or by its initial, and whether some
     met in a way that may be chance (:func:`_by_chance`)."""
+    compounds = bool(query.compounds or candidate.compounds)
     for candidate_pair in _candidates(query, candidate, params, cache):
         negative_similarity, _, _, _, _, _, query_mask, candidate_mask, how = candidate_pair[:9]
         if used_query & query_mask or used_candidate & candidate_mask:
@@ -589,8 +645,12 @@ def compare_names(
             matched += letters * initial_weight
             extra += abs(weight_query - weight_candidate)
             continue
+        met_query, met_candidate = weight_query, weight_candidate
+        if compounds:
+            met_query = _met_weight(query, query_mask)
+            met_candidate = _met_weight(candidate, candidate_mask)
         share = matched_share(-negative_similarity, params)
-        matched += share * (weight_query + weight_candidate) / 2
+        matched += share * (met_query + met_candidate) / 2
         residual_query += (1.0 - share) * weight_query
         residual_candidate += (1.0 - share) * weight_candidate
     score = 0.0
@@ -608,6 +668,11 @@ def compare_names(
         if chance and not solid:
             score *= params.sound_alike_factor
     return NameComparison(score, query, candidate, tuple(alignment))
+
+
+def _met_weight(name: PreparedName, mask: int) -> float:
+    """What the tokens of ``name`` at the positions of ``mask`` weigh, met."""
+    return sum(name.met_weights[i] for i in _positions(mask))
 
 
 def _by_chance(

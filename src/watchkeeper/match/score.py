@@ -113,7 +113,7 @@ class MatchScore:
         factor = name_factor(self.name, self.name_kind)
         detail = f"listed name is {_KIND_WORDS[self.name_kind]}"
         if _one_word_person(self.name.candidate):
-            detail += ", a person's name of one word"
+            detail += ", one word or one compound given name"
         kind_item = {
             "feature": "name_kind",
             "effect": round(self.name_score - self.name.score, 4),
@@ -146,12 +146,13 @@ _BESIDE_THE_WORD = frozenset({TokenKind.WORD, TokenKind.PARTICLE, TokenKind.TITL
 
 def _one_word_person(name: PreparedName) -> bool:
     """Whether a person's name has one word, particles and titles aside ("Issa", "Abu
-    Bakr", "Dr. Santos"), or is one compound given name ("Abdul Baqi", "Sadruddin")."""
+    Bakr", "Dr. Santos"), or a person's name or one of an entity of unknown kind is one
+    compound given name ("Abdul Baqi", "Sadruddin": no organisation's name)."""
     kinds = [token.kind for token in name.tokens]
-    if name.style is not NameStyle.PERSON or not _BESIDE_THE_WORD.issuperset(kinds):
+    if name.style is NameStyle.ORGANIZATION or not _BESIDE_THE_WORD.issuperset(kinds):
         return False
     if kinds.count(TokenKind.WORD) == 1:
-        return True
+        return name.style is NameStyle.PERSON
     named = itertools.dropwhile(
         lambda token: token.kind is not TokenKind.WORD,
         (token for token in name.tokens if token.kind is not TokenKind.TITLE),

@@ -3,12 +3,15 @@
 "AbdulRahman" / "Abdurrahman" / "Abd al-Rahman" all become ``abdul`` + ``rahman``;
 "Saifuddin" / "Saif-ud-Din" / "Saif al-Din" all become ``saif`` + ``al`` + ``din``.  The
 article inside such compounds is kept as its own word (a particle, weighed low), never lost.
+:func:`compound_spans` then finds the compounds among a name's words, however they were
+written, and the word of each that tells it from the others ("rahman", "saif"): its head.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 ABDUL = "abdul"
 ARTICLE = "al"
@@ -27,6 +30,9 @@ _ABDULLAH = re.compile(r"^abd[aeiou]*ll?[ao]?h?(?:i|ye?)?$")
 """Abdullah ("servant of God") as one word, however spelled: "Abdulla", "Abdalla",
 "Abdallah", "Abdollah", "Abdilla", "Abdullahi", "Abdulahi", "Abdoulaye", "Abdullo".  Its
 "-lla" is no word after "abdul" ("Abdulla" is not "Abdul La")."""
+_ALLAH = re.compile(r"^[aiu]?ll?a?hi?$")
+"""The word after "abd" of Abdullah written in two ("Abd Allah", "عبد الله": allah, allh,
+ullah, lah ...): one name, which lists also write as one word."""
 _SECOND_ELEMENTS = (
     "din",
     "deen",
@@ -87,11 +93,51 @@ def canonical_abd(word: str) -> str:
     return ABDUL if word in _ABD_NEEDS_ARTICLE else word
 
 
+class Compound(NamedTuple):
+    """Where a compound given name stands among a name's words."""
+
+    start: int
+    end: int
+    head: int
+    """The position of the word that tells it from other compounds: the word after
+    ``abdul``, the word before the article of a linked compound ("sadr" in "Sadr al-Din")."""
+
+
 def one_compound(words: Sequence[str]) -> bool:
     """Whether a name's words (as tokens) are those of one compound given name, however it
     was written: ``abdul`` and a word, in either order ("Abdul Rahman", "Abdelrahman", "BAQI,
     Abdul" as a list splits it), or a word, the article and a second element, in order
     ("Sadr al-Din", "Sadruddin"; not "Ahmad al-Masri")."""
-    if len(words) == 2:
-        return words.count(ABDUL) == 1
-    return len(words) == 3 and words[1] == ARTICLE and words[2] in _SECOND_ELEMENTS
+    if len(words) == 2 and words[0] == ABDUL and _ALLAH.match(words[1]):
+        return True  # Abdullah written in two
+    return [span[:2] for span in compound_spans(words)] == [(0, len(words))]
+
+
+def compound_spans(words: Sequence[str]) -> list[Compound]:
+    """Each compound given name among a name's words (as tokens), however it was written:
+    ``abdul`` and the word after it ("Abdul Rahman", "Abdurrahman"; or before it in a name of
+    these two words: "BAQI, Abdul" as a list cuts it), or a word, the article and a second
+    element ("Sadr al-Din", "Sadruddin")."""
+    if len(words) == 2 and words[1] == ABDUL and words[0] not in (ABDUL, ARTICLE):
+        return [Compound(0, 2, 0)]
+    spans = []
+    start = 0
+    while start < len(words) - 1:
+        found = _compound_at(words, start)
+        if found:
+            spans.append(found)
+            start = found.end
+        else:
+            start += 1
+    return spans
+
+
+def _compound_at(words: Sequence[str], start: int) -> Compound | None:
+    """The compound given name that starts at ``start``, if one does."""
+    after = words[start + 1]
+    if words[start] == ABDUL and after not in (ABDUL, ARTICLE) and not _ALLAH.match(after):
+        return Compound(start, start + 2, start + 1)
+    linked = start + 2 < len(words) and words[start + 1] == ARTICLE
+    if linked and words[start + 2] in _SECOND_ELEMENTS:
+        return Compound(start, start + 3, start)
+    return None
