@@ -479,6 +479,11 @@ def test_a_compound_that_a_list_wrote_otherwise_still_meets(  # type: ignore[no-
     assert_variant(compare, variant, listed, other)
 
 
+def test_a_russian_family_name_of_a_compound_is_not_its_second_part(compare) -> None:  # type: ignore[no-untyped-def]
+    assert_variant(compare, "Ruslan Abdurakhmanov", "Ruslan Abdurrakhmanov", "Ruslan Rakhmanov")
+    assert score(compare, "Ruslan Abdurakhmanov", "Ruslan Rakhmanov") < DEFAULT_THRESHOLD
+
+
 def test_an_abdul_left_over_disagrees_with_another_name(compare) -> None:  # type: ignore[no-untyped-def]
     """Met, "abdul" weighs little; left over opposite "Mohammad", it is a name that differs."""
     assert score(compare, "Abdul Kabir Abdul Jan", "Abdul Kabir Mohammad Jan") < DEFAULT_THRESHOLD

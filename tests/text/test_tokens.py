@@ -51,6 +51,11 @@ def test_a_linked_compound_has_its_article(written: str, words: list[str]) -> No
     assert _texts(tokenize_name(written, NameStyle.PERSON)) == words
 
 
+@pytest.mark.parametrize("written", ["Abdurakhmanov", "Abdullaeva", "Abdulkhamidovich"])
+def test_a_family_name_with_a_russian_ending_is_no_compound(written: str) -> None:
+    assert _texts(tokenize_name(written, NameStyle.PERSON)) == [written.lower()]
+
+
 @pytest.mark.parametrize(
     ("words", "spans"),
     [

@@ -30,6 +30,9 @@ _ABDULLAH = re.compile(r"^abd[aeiou]*ll?[ao]?h?(?:i|ye?)?$")
 """Abdullah ("servant of God") as one word, however spelled: "Abdulla", "Abdalla",
 "Abdallah", "Abdollah", "Abdilla", "Abdullahi", "Abdulahi", "Abdoulaye", "Abdullo".  Its
 "-lla" is no word after "abdul" ("Abdulla" is not "Abdul La")."""
+_SLAVIC_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna)$")
+"""The endings of a Russian-style family name made of a compound ("Abdurakhmanov",
+"Abdullaeva", "Abdukadirov"): one word, another family name than "Rakhmanov"."""
 _ALLAH = re.compile(r"^[aiu]?ll?a?hi?$")
 """The word after "abd" of Abdullah written in two ("Abd Allah", "عبد الله": allah, allh,
 ullah, lah ...): one name, which lists also write as one word."""
@@ -57,13 +60,19 @@ _LINKED_SECOND_ELEMENT = re.compile(
 def split_compound(word: str) -> list[str]:
     """One romanised word as the words of the Arabic compound it spells, or as itself.  The
     article inside a linked compound is written "l" or as the first letter of the word after
-    it ("ud-din", "uz-zaman"): "Girardin" and "Borozdin" are no compounds."""
+    it ("ud-din", "uz-zaman"): "Girardin" and "Borozdin" are no compounds; nor is a family
+    name with a Russian ending ("Abdurakhmanov")."""
     if word in _ABD_NEEDS_ARTICLE:
         return [word]
     if word in _ABD_ALONE:
         return [ABDUL]
     match = _ABD_PREFIX.match(word)
-    if match and match.group("rest") not in _ABD_NOT_COMPOUND and not _ABDULLAH.match(word):
+    if (
+        match
+        and match.group("rest") not in _ABD_NOT_COMPOUND
+        and not _ABDULLAH.match(word)
+        and not _SLAVIC_SURNAME.search(word)
+    ):
         return [ABDUL, _after_sun_article(match.group("sun"), match.group("rest"))]
     match = _LINKED_SECOND_ELEMENT.match(word)
     if match and match.group("sun") in ("l", match.group("tail")[0]):
