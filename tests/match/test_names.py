@@ -484,6 +484,21 @@ def test_a_russian_family_name_of_a_compound_is_not_its_second_part(compare) -> 
     assert score(compare, "Ruslan Abdurakhmanov", "Ruslan Rakhmanov") < DEFAULT_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("variant", "listed"),
+    [
+        ("Zia ur Rehman Khan", "Ziaurrehman Khan"),
+        ("Salah Eddine Ahmed", "Salahuddin Ahmed"),
+        ("Habib ur Rahman", "Habibur Rahman"),  # "ur" joined to the word before it
+        ("ANSAR EDDINE", "ANSAR AL-DINE"),
+    ],
+)
+def test_a_compound_written_apart_meets_it_written_joined(  # type: ignore[no-untyped-def]
+    compare, variant: str, listed: str
+) -> None:
+    assert score(compare, variant, listed) >= 0.9
+
+
 def test_an_abdul_left_over_disagrees_with_another_name(compare) -> None:  # type: ignore[no-untyped-def]
     """Met, "abdul" weighs little; left over opposite "Mohammad", it is a name that differs."""
     assert score(compare, "Abdul Kabir Abdul Jan", "Abdul Kabir Mohammad Jan") < DEFAULT_THRESHOLD

@@ -51,6 +51,27 @@ def test_a_linked_compound_has_its_article(written: str, words: list[str]) -> No
     assert _texts(tokenize_name(written, NameStyle.PERSON)) == words
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["Salahuddin", "Salah Eddine", "Salaheddine", "Salah ad Din", "Salah al-Deen", "Salah-ud-Dine"],
+)
+def test_a_compound_written_apart_reads_as_written_joined(written: str) -> None:
+    """The French "Eddine", the article said as "ad" and apart, "Deen" and "Dine": one
+    compound."""
+    tokens = tokenize_name(written, NameStyle.PERSON)
+    assert [token.canon for token in tokens] == ["salah", "al", "din"]
+
+
+def test_an_article_said_apart_is_one_only_before_a_second_element() -> None:
+    assert [t.canon for t in tokenize_name("Zia ur Rehman", NameStyle.PERSON)] == [
+        "zia",
+        "al",
+        "rehman",
+    ]
+    assert _texts(tokenize_name("Ed Rahman", NameStyle.PERSON)) == ["ed", "rahman"]
+    assert _texts(tokenize_name("Ali Ur Smith", NameStyle.PERSON)) == ["ali", "ur", "smith"]
+
+
 @pytest.mark.parametrize("written", ["Abdurakhmanov", "Abdullaeva", "Abdulkhamidovich"])
 def test_a_family_name_with_a_russian_ending_is_no_compound(written: str) -> None:
     assert _texts(tokenize_name(written, NameStyle.PERSON)) == [written.lower()]

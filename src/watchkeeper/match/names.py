@@ -160,9 +160,9 @@ def name_compounds(tokens: Sequence[Token]) -> tuple[tuple[int, int], ...]:
     (:func:`~watchkeeper.text.compounds.compound_spans`)."""
     return tuple(
         ((1 << span.end) - (1 << span.start), 1 << span.head)
-        for span in compound_spans([token.text for token in tokens])
+        for span in compound_spans([token.canon for token in tokens])
         if all(
-            token.kind is TokenKind.WORD or token.text == ARTICLE
+            token.kind is TokenKind.WORD or token.canon == ARTICLE
             for token in tokens[span.start : span.end]
         )
     )

@@ -36,7 +36,7 @@ _SLAVIC_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna)$")
 _ALLAH = re.compile(r"^[aiu]?ll?a?hi?$")
 """The word after "abd" of Abdullah written in two ("Abd Allah", "عبد الله": allah, allh,
 ullah, lah ...): one name, which lists also write as one word."""
-_SECOND_ELEMENTS = (
+SECOND_ELEMENTS = (
     "din",
     "deen",
     "dine",
@@ -51,17 +51,27 @@ _SECOND_ELEMENTS = (
     "haqq",
 )
 """The words after the article of compounds written as one ("Saifuddin", "Shamsulhaq")."""
+SECOND_ELEMENT_SPELLINGS = {"deen": "din", "dine": "din"}
+"""Spellings of a second element that stand for one word ("Salah Eddine", "Nur-ud-Deen"):
+"din" is said the same in each, but too short for its spellings to meet as more than a
+typo or a chance sound."""
+_ARTICLE_AND_SECOND_ELEMENT = re.compile(
+    rf"^[aeiu]?(?P<sun>[dlrsntz])(?P=sun)?(?P<tail>{'|'.join(SECOND_ELEMENTS)})$"
+)
+"""The article and the second element of a compound, written as a word of their own after
+its first ("Salah Eddine", "Nur Uddin", "Zia Urrahman")."""
 _LINKED_SECOND_ELEMENT = re.compile(
     r"^(?P<stem>[a-z]{3,}?)[aeiou](?P<sun>[dlrsntz])(?P=sun)?"
-    rf"(?P<tail>{'|'.join(_SECOND_ELEMENTS)})$"
+    rf"(?P<tail>{'|'.join(SECOND_ELEMENTS)})$"
 )
 
 
-def split_compound(word: str) -> list[str]:
+def split_compound(word: str, follows_word: bool = False) -> list[str]:
     """One romanised word as the words of the Arabic compound it spells, or as itself.  The
     article inside a linked compound is written "l" or as the first letter of the word after
     it ("ud-din", "uz-zaman"): "Girardin" and "Borozdin" are no compounds; nor is a family
-    name with a Russian ending ("Abdurakhmanov")."""
+    name with a Russian ending ("Abdurakhmanov").  A word that ``follows_word`` may be the
+    article and second element of a compound begun by that word ("Salah Eddine")."""
     if word in _ABD_NEEDS_ARTICLE:
         return [word]
     if word in _ABD_ALONE:
@@ -76,8 +86,15 @@ def split_compound(word: str) -> list[str]:
         return [ABDUL, _after_sun_article(match.group("sun"), match.group("rest"))]
     match = _LINKED_SECOND_ELEMENT.match(word)
     if match and match.group("sun") in ("l", match.group("tail")[0]):
-        return [match.group("stem"), ARTICLE, match.group("tail")]
+        return [match.group("stem"), ARTICLE, _second_element(match.group("tail"))]
+    match = _ARTICLE_AND_SECOND_ELEMENT.match(word) if follows_word else None
+    if match and match.group("sun") in ("l", match.group("tail")[0]):
+        return [ARTICLE, _second_element(match.group("tail"))]
     return [word]
+
+
+def _second_element(tail: str) -> str:
+    return SECOND_ELEMENT_SPELLINGS.get(tail, tail)
 
 
 def _after_sun_article(sun: str | None, rest: str) -> str:
@@ -147,6 +164,6 @@ def _compound_at(words: Sequence[str], start: int) -> Compound | None:
     if words[start] == ABDUL and after not in (ABDUL, ARTICLE) and not _ALLAH.match(after):
         return Compound(start, start + 2, start + 1)
     linked = start + 2 < len(words) and words[start + 1] == ARTICLE
-    if linked and words[start + 2] in _SECOND_ELEMENTS:
+    if linked and words[start + 2] in SECOND_ELEMENTS:
         return Compound(start, start + 3, start)
     return None

@@ -8,7 +8,15 @@ from enum import StrEnum
 
 from rapidfuzz.distance import OSA
 
-from watchkeeper.text.compounds import ABDUL, abd_articles, canonical_abd, split_compound
+from watchkeeper.text.compounds import (
+    ABDUL,
+    ARTICLE,
+    SECOND_ELEMENT_SPELLINGS,
+    SECOND_ELEMENTS,
+    abd_articles,
+    canonical_abd,
+    split_compound,
+)
 from watchkeeper.text.normalize import normalize_name, reorder_surname_first
 from watchkeeper.text.numbers import TENS_WORDS, number_value
 from watchkeeper.text.phonetic import arabic_script_key, consonant_skeleton, phonetic_key
@@ -133,7 +141,7 @@ def _romanised_words(text: str, style: NameStyle) -> list[_Word]:
             latin = ABBREVIATIONS.get(latin, latin)
             if style is not NameStyle.ORGANIZATION:
                 latin = GIVEN_NAME_ABBREVIATIONS.get(latin, latin)
-            parts = split_compound(latin)
+            parts = split_compound(latin, follows_word=bool(words))
             words.extend(_Word(part, original, script, part=len(parts) > 1) for part in parts)
     return words
 
@@ -397,7 +405,36 @@ def tokenize_name(name: str, style: NameStyle = NameStyle.ANY) -> list[Token]:
     words = _group_legal_forms(_unglue_legal_forms(words, style), style)
     for word in words:
         _classify(word, style)
+    _read_compounds_written_apart(words)
     return [_token(word) for word in _join_tens_and_units(words)]
+
+
+def _read_compounds_written_apart(words: list[_Word]) -> None:
+    """The words of a compound written apart, read as those of one written joined: the
+    Arabic article said as the first letter of the word after it is the particle "al" ("Zia
+    ur Rehman", "Salah ad Din"; its text stays, so that "Habib ur" still meets "Habibur"),
+    and a second element after the article is spelled as one ("al-Deen", "al-Dine": din)."""
+    for index in range(1, len(words) - 1):
+        article, after = words[index], words[index + 1]
+        if _said_article(words[index - 1], article, after):
+            article.kind, article.canon = TokenKind.PARTICLE, ARTICLE
+        if article.canon == ARTICLE and after.kind is TokenKind.WORD:
+            after.text = SECOND_ELEMENT_SPELLINGS.get(after.text, after.text)
+
+
+def _said_article(before: _Word, word: _Word, after: _Word) -> bool:
+    """Whether ``word`` is the Arabic article said as the first letter of the second element
+    of a compound after it, between two words ("ur" of "Zia ur Rehman")."""
+    text = word.text
+    second = SECOND_ELEMENT_SPELLINGS.get(after.text, after.text)
+    return (
+        len(text) == 2
+        and text[0] in "aeiu"
+        and text[1] == second[:1]
+        and second in SECOND_ELEMENTS
+        and word.kind is TokenKind.WORD
+        and before.kind is TokenKind.WORD
+    )
 
 
 def _written_texts(tokens: list[Token] | tuple[Token, ...]) -> list[str]:
