@@ -94,6 +94,7 @@ def split_compound(word: str, follows_word: bool = False) -> list[str]:
 
 
 def _second_element(tail: str) -> str:
+    """A second element as :data:`SECOND_ELEMENT_SPELLINGS` spells it."""
     return SECOND_ELEMENT_SPELLINGS.get(tail, tail)
 
 
