@@ -64,7 +64,9 @@ kunya "Abu Bakr", which millions bear), or of one compound given name ("Abdul Ba
 "Sadruddin", however written), is as weak, whatever its kind: it names nobody in
 particular, and a longer query sharing it ("Mike Wedding", "Abou Bakr El Baghdadi" against
 the alias "Abu Bakr" of other listed men, "Sadriddin Menshikov" against "Sadruddin")
-otherwise scores 0.6 to 0.8."""
+otherwise scores 0.6 to 0.8.  So is a name of one compound given name of an entity of
+unknown kind (a LegalEntity of OFAC's alias file alone: "RAUF, Abdul"), which names no
+organisation."""
 
 MAX_LIFT = 0.15
 """Most that supporting evidence adds, whatever it is: one identical identifier uses all of
