@@ -51,7 +51,7 @@ SECOND_ELEMENTS = (
     "haqq",
 )
 """The words after the article of compounds written as one ("Saifuddin", "Shamsulhaq")."""
-SECOND_ELEMENT_SPELLINGS = {"deen": "din", "dine": "din"}
+_SECOND_ELEMENT_SPELLINGS = {"deen": "din", "dine": "din"}
 """Spellings of a second element that stand for one word ("Salah Eddine", "Nur-ud-Deen"):
 "din" is said the same in each, but too short for its spellings to meet as more than a
 typo or a chance sound."""
@@ -86,16 +86,17 @@ def split_compound(word: str, follows_word: bool = False) -> list[str]:
         return [ABDUL, _after_sun_article(match.group("sun"), match.group("rest"))]
     match = _LINKED_SECOND_ELEMENT.match(word)
     if match and match.group("sun") in ("l", match.group("tail")[0]):
-        return [match.group("stem"), ARTICLE, _second_element(match.group("tail"))]
+        return [match.group("stem"), ARTICLE, second_element_spelling(match.group("tail"))]
     match = _ARTICLE_AND_SECOND_ELEMENT.match(word) if follows_word else None
     if match and match.group("sun") in ("l", match.group("tail")[0]):
-        return [ARTICLE, _second_element(match.group("tail"))]
+        return [ARTICLE, second_element_spelling(match.group("tail"))]
     return [word]
 
 
-def _second_element(tail: str) -> str:
-    """A second element as :data:`SECOND_ELEMENT_SPELLINGS` spells it."""
-    return SECOND_ELEMENT_SPELLINGS.get(tail, tail)
+def second_element_spelling(word: str) -> str:
+    """A word as the second element of a compound is spelled here if it is one ("deen",
+    "dine": "din"), else as it is."""
+    return _SECOND_ELEMENT_SPELLINGS.get(word, word)
 
 
 def _after_sun_article(sun: str | None, rest: str) -> str:

@@ -11,10 +11,10 @@ from rapidfuzz.distance import OSA
 from watchkeeper.text.compounds import (
     ABDUL,
     ARTICLE,
-    SECOND_ELEMENT_SPELLINGS,
     SECOND_ELEMENTS,
     abd_articles,
     canonical_abd,
+    second_element_spelling,
     split_compound,
 )
 from watchkeeper.text.normalize import normalize_name, reorder_surname_first
@@ -419,14 +419,14 @@ def _read_compounds_written_apart(words: list[_Word]) -> None:
         if _said_article(words[index - 1], article, after):
             article.kind, article.canon = TokenKind.PARTICLE, ARTICLE
         if article.canon == ARTICLE and after.kind is TokenKind.WORD:
-            after.text = SECOND_ELEMENT_SPELLINGS.get(after.text, after.text)
+            after.text = second_element_spelling(after.text)
 
 
 def _said_article(before: _Word, word: _Word, after: _Word) -> bool:
     """Whether ``word`` is the Arabic article said as the first letter of the second element
     of a compound after it, between two words ("ur" of "Zia ur Rehman")."""
     text = word.text
-    second = SECOND_ELEMENT_SPELLINGS.get(after.text, after.text)
+    second = second_element_spelling(after.text)
     return (
         len(text) == 2
         and text[0] in "aeiu"
