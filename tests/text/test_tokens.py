@@ -87,6 +87,8 @@ def test_a_family_name_with_a_russian_ending_is_no_compound(written: str) -> Non
         (["ali", "mohammed", "abdul"], []),  # "abdul" last in a longer name: no compound
         (["ahmad", "al", "masri"], []),  # a nisba, not a second element
         (["abdul", "al", "aziz"], []),
+        (["abdul", "allah"], []),  # Abdullah written in two
+        (["abdul", "ilah"], [(0, 2, 1)]),  # Abd al-Ilah is not Abdullah
     ],
 )
 def test_compound_spans_and_their_heads(

@@ -33,9 +33,9 @@ _ABDULLAH = re.compile(r"^abd[aeiou]*ll?[ao]?h?(?:i|ye?)?$")
 _SLAVIC_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna)$")
 """The endings of a Russian-style family name made of a compound ("Abdurakhmanov",
 "Abdullaeva", "Abdukadirov"): one word, another family name than "Rakhmanov"."""
-_ALLAH = re.compile(r"^[aiu]?ll?a?hi?$")
+_ALLAH = re.compile(r"^(?:[aiu]?ll|u?l)a?hi?$")
 """The word after "abd" of Abdullah written in two ("Abd Allah", "عبد الله": allah, allh,
-ullah, lah ...): one name, which lists also write as one word."""
+ullah, lah ...; not "ilah", of "Abd al-Ilah"): one name, which lists also write as one word."""
 SECOND_ELEMENTS = (
     "din",
     "deen",
