@@ -25,7 +25,6 @@ _ABD_PREFIX = re.compile(
 )
 """The prefix "abd", the article as it is written before the word (assimilated to a sun
 letter: "ur", "es" ...), and the word."""
-_ABD_NOT_COMPOUND = frozenset({"lah", "llah", "lahi", "allah", "ulah", "ullah", "illah"})
 _ABDULLAH = re.compile(r"^abd[aeiou]*ll?[ao]?h?(?:i|ye?)?$")
 """Abdullah ("servant of God") as one word, however spelled: "Abdulla", "Abdalla",
 "Abdallah", "Abdollah", "Abdilla", "Abdullahi", "Abdulahi", "Abdoulaye", "Abdullo".  Its
@@ -34,8 +33,9 @@ _SLAVIC_SURNAME = re.compile(r"(?:ov|ev|ova|eva|ovich|evich|ovna|evna)$")
 """The endings of a Russian-style family name made of a compound ("Abdurakhmanov",
 "Abdullaeva", "Abdukadirov"): one word, another family name than "Rakhmanov"."""
 _ALLAH = re.compile(r"^(?:[aiu]?ll|u?l)a?hi?$")
-"""The word after "abd" of Abdullah written in two ("Abd Allah", "عبد الله": allah, allh,
-ullah, lah ...; not "ilah", of "Abd al-Ilah"): one name, which lists also write as one word."""
+"""What follows "abd" in Abdullah, written in two or as one ("Abd Allah", "عبد الله",
+"Abdulllah": allah, allh, ullah, lah ...; not "ilah", of "Abd al-Ilah"): one name, no
+compound."""
 SECOND_ELEMENTS = (
     "din",
     "deen",
@@ -79,7 +79,7 @@ def split_compound(word: str, follows_word: bool = False) -> list[str]:
     match = _ABD_PREFIX.match(word)
     if (
         match
-        and match.group("rest") not in _ABD_NOT_COMPOUND
+        and not _ALLAH.match(match.group("rest"))
         and not _ABDULLAH.match(word)
         and not _SLAVIC_SURNAME.search(word)
     ):
