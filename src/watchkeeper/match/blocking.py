@@ -320,6 +320,32 @@ def run_likeness(
     return np.maximum(alike, 1 - params.edit_costs[1] / longest)
 
 
+def far_length(similarity: SimilarityParams, floor: float) -> int:
+    """Letters the longer of two words needs before they may be alike above ``floor`` when
+    they share a key only with two characters deleted, or only by their first sounds
+    (:attr:`Likeness.TWO`); 65,536 if never."""
+    lengths = np.arange(1, 1 << 16)
+    kinds = np.full(len(lengths), Likeness.TWO, dtype=np.uint8)
+    alike = np.flatnonzero(likeness(kinds, lengths, lengths, similarity) > floor)
+    return int(lengths[alike[0]]) if len(alike) else 1 << 16
+
+
+def reaches_far(meets: Meets, token: Token | None, far: int) -> bool:
+    """Whether a unit (or an entry) may be alike above the floor to the words it shares
+    a key with only as :attr:`Likeness.TWO` whatever their length: it is not compared by
+    its keys' likeness (exact keys, tokens that are not words, words of another script than
+    Latin, which compare as written), it is a run (:func:`run_likeness`), or it has ``far``
+    letters or more.  Two units that reach only what is near never meet under such keys
+    (:class:`~watchkeeper.match.postings.Band`)."""
+    return (
+        token is None
+        or meets is not Meets.SPELLING
+        or token.kind is not TokenKind.WORD
+        or token.script not in _LATIN
+        or len(token.text) >= far
+    )
+
+
 _TABLED = 64
 """Lengths below which :class:`LikenessTable` looks :func:`likeness` up."""
 

@@ -66,7 +66,7 @@ from watchkeeper.model import Entity, IdType, NameKind, Schema
 from watchkeeper.store.sqlite import Version
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
-INDEX_FORMAT = 34
+INDEX_FORMAT = 35
 """Changes whenever the file layout or the meaning of the keys changes."""
 
 _LEAST_THRESHOLD = 1e-6

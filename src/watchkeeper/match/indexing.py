@@ -20,7 +20,14 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from watchkeeper.match.blocking import SPELLED, TALLIED, Meets, units
+from watchkeeper.match.blocking import (
+    SPELLED,
+    TALLIED,
+    Meets,
+    far_length,
+    reaches_far,
+    units,
+)
 from watchkeeper.match.bounds import profile
 from watchkeeper.match.hashing import KeySpec, variant_hashes
 from watchkeeper.match.names import NameParams, joined_spans, token_weight
@@ -311,7 +318,8 @@ class _Vocabulary:
 class _Entries:
     """The entries of the index: what units of listed names are, and their keys."""
 
-    def __init__(self) -> None:
+    def __init__(self, params: NameParams) -> None:
+        self.far = far_length(params.similarity, params.floor)
         self.ids: dict[_UnitId, int] = {}
         self.meets = bytearray()
         self.tokens = array("i")
@@ -319,6 +327,8 @@ class _Entries:
         self.leads = bytearray()
         self.kinds = bytearray()
         self.scripts = bytearray()
+        self.reaching_far = bytearray()
+        """Whether each entry :func:`~watchkeeper.match.blocking.reaches_far`."""
         self.filed: list[Ints] = []
         self.owners: list[Ints] = []
 
@@ -334,6 +344,7 @@ class _Entries:
             self.leads.extend(skeleton_leads(token.skeleton) if token else (0, 0))
             self.kinds.append(TOKEN_KINDS.index(token.kind) if token else 0)
             self.scripts.append(SCRIPTS.index(token.script) if token else 0)
+            self.reaching_far.append(reaches_far(meets, token, self.far))
         return entry
 
     def file(self, cut: _Cut, entries: list[int]) -> None:
@@ -343,7 +354,8 @@ class _Entries:
         self.owners.append(np.array(entries, dtype=np.int64)[owners])
 
     def keys(self) -> KeyTable:
-        return KeyTable.build(np.concatenate(self.filed), np.concatenate(self.owners))
+        far = np.frombuffer(self.reaching_far, dtype=np.bool_)
+        return KeyTable.build(np.concatenate(self.filed), np.concatenate(self.owners), far)
 
 
 class _Name(NamedTuple):
@@ -363,7 +375,7 @@ def file_names(entities: Sequence[Entity], params: NameParams, workers: int | No
     file it: the index's columns, but its key."""
     forms = list(dict.fromkeys((listing.text, listing.style) for listing in _listings(entities)))
     vocabulary = _Vocabulary()
-    entries = _Entries()
+    entries = _Entries(params)
     names: list[_Name] = []
     documents: list[str] = []
     for cut in _cut_all(forms, entities, workers):

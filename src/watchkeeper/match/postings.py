@@ -14,6 +14,7 @@ matches), so that a query can read only those light enough to reach the threshol
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import IntEnum
 from typing import Any
 
 import numpy as np
@@ -55,38 +56,73 @@ def spread(
     return np.arange(len(owners)) + shifts, owners
 
 
+class Band(IntEnum):
+    """The entries filed under one key come in three bands, in this order, so that a
+    lookup can read a slice of them (:class:`Reads`)."""
+
+    NEAR = 0
+    """Entries that reach only what is near (see :func:`~watchkeeper.match.blocking.
+    reaches_far`), filed by at most one deleted character."""
+    FAR = 1
+    """Entries that reach far, however filed."""
+    NEAR_BY_TWO = 2
+    """Entries that reach only what is near, filed by two deleted characters."""
+
+
+class Reads(IntEnum):
+    """The bands of its key a lookup reads."""
+
+    ALL = 0
+    NOT_BY_TWO = 1
+    """:attr:`Band.NEAR` and :attr:`Band.FAR`."""
+    FAR = 2
+    """:attr:`Band.FAR` only."""
+
+
 class KeyTable:
     """Blocking keys to the entries filed under them: the distinct hashes, sorted, and after
-    each the entries filed under it, with the characters each deleted to make the key.  A
-    hash is found in its *bucket* (the hashes that share its highest bits: about one),
-    which a table of where each bucket starts gives in one look."""
+    each the entries filed under it in their :class:`Band` order, with the characters each
+    deleted to make the key.  A hash is found in its *bucket* (the hashes that share its
+    highest bits: about one), which a table of where each bucket starts gives in one
+    look."""
 
     def __init__(self, columns: dict[str, bytes]) -> None:
         self.columns = columns
         self._hashes = np.frombuffer(columns["hashes"], dtype=np.int64)
         self._starts = np.frombuffer(columns["starts"], dtype=np.int32)
+        self._bands = np.frombuffer(columns["bands"], dtype=np.int32).reshape(-1, 2)
+        """Where the :attr:`Band.FAR` and :attr:`Band.NEAR_BY_TWO` entries of each hash
+        start."""
         self._entries = np.frombuffer(columns["entries"], dtype=np.int32)
         self._deleted = np.frombuffer(columns["deleted"], dtype=np.uint8)
         self._buckets = np.frombuffer(columns["buckets"], dtype=np.int32)
         self._shift = HASH_BITS - (len(self._buckets) - 1).bit_length() + 1
 
     @classmethod
-    def build(cls, filed: Ints, entries: Ints) -> KeyTable:
+    def build(cls, filed: Ints, entries: Ints, far: npt.NDArray[np.bool_]) -> KeyTable:
         """The table of entries filed under these keys (:func:`filed_keys`, one key each;
-        an entry filed twice under a key keeps the fewest deletions)."""
+        an entry filed twice under a key keeps the fewest deletions); ``far`` tells of each
+        entry whether it reaches far (its :class:`Band`)."""
         order = np.lexsort((filed & 3, entries, filed >> 2))
         filed, flat = filed[order], entries[order].astype(np.int32)
         hashes, deleted = filed >> 2, (filed & 3).astype(np.uint8)
         first = np.ones(len(hashes), dtype=bool)
         first[1:] = (hashes[1:] != hashes[:-1]) | (flat[1:] != flat[:-1])
         hashes, flat, deleted = hashes[first], flat[first], deleted[first]
+        bands = np.where(far[flat], Band.FAR, np.where(deleted == 2, Band.NEAR_BY_TWO, Band.NEAR))
+        order = np.lexsort((bands, hashes))
+        hashes, flat, deleted, bands = hashes[order], flat[order], deleted[order], bands[order]
         starts = np.flatnonzero(np.diff(hashes, prepend=hashes[:1] - 1)).astype(np.int32)
         distinct = hashes[starts]
+        places = np.repeat(np.arange(len(starts)), np.diff(starts, append=len(flat)))
+        banded = places * len(Band) + bands
+        band_starts = np.searchsorted(banded, np.arange(len(starts) * len(Band)))
         bits = max(1, len(distinct).bit_length())
         bucket_starts = np.arange((1 << bits) + 1, dtype=np.int64) << (HASH_BITS - bits)
         columns = {
             "hashes": distinct.tobytes(),
             "starts": np.append(starts, np.int32(len(flat))).tobytes(),
+            "bands": band_starts.reshape(-1, len(Band))[:, 1:].astype(np.int32).tobytes(),
             "entries": flat.tobytes(),
             "deleted": deleted.tobytes(),
             "buckets": np.searchsorted(distinct, bucket_starts).astype(np.int32).tobytes(),
@@ -109,13 +145,19 @@ class KeyTable:
             waiting = waiting[places[waiting] < ends[waiting]]
         return found
 
-    def find(self, hashes: Ints) -> tuple[Ints, Ints, npt.NDArray[np.uint8]]:
-        """The entries filed under keys of these hashes, for each the position of its key
-        in ``hashes``, and the characters it deleted to make it."""
+    def find(
+        self, hashes: Ints, reads: npt.NDArray[np.uint8]
+    ) -> tuple[Ints, Ints, npt.NDArray[np.uint8]]:
+        """The entries filed under keys of these hashes in the bands each :class:`Reads`,
+        for each the position of its key in ``hashes``, and the characters it deleted to
+        make it."""
         places = self._places(hashes)
         known = np.flatnonzero(places >= 0)
-        places = places[known]
-        positions, owners = spread(self._starts[places], self._starts[places + 1])
+        places, reads = places[known], reads[known]
+        far, by_two = self._bands[places].T
+        starts = np.where(reads == Reads.FAR, far, self._starts[places])
+        ends = np.where(reads == Reads.ALL, self._starts[places + 1], by_two)
+        positions, owners = spread(starts, ends)
         return self._entries[positions].astype(np.int64), known[owners], self._deleted[positions]
 
 

@@ -34,9 +34,11 @@ from watchkeeper.match.blocking import (
     Meets,
     Space,
     Unit,
+    far_length,
     joined_tokens,
     likeness_kinds,
     query_keys,
+    reaches_far,
     run_likeness,
     units,
 )
@@ -49,6 +51,7 @@ from watchkeeper.match.postings import (
     Ints,
     KeyTable,
     NamePostings,
+    Reads,
     scaled_mass,
     spread,
 )
@@ -110,12 +113,14 @@ class Tables:
 
 class _Lookup(NamedTuple):
     """The keys some query units look up, by hash: the unit of each, its :class:`~watchkeeper.
-    match.blocking.Space` and the characters deleted to make it."""
+    match.blocking.Space`, the characters deleted to make it, and the bands of its entries
+    it reads."""
 
     hashes: Ints
     units: Ints
     spaces: npt.NDArray[np.uint8]
     deleted: npt.NDArray[np.uint8]
+    reads: npt.NDArray[np.uint8]
 
 
 _Identity = tuple[Meets, Token | tuple[KeySpec, ...]]
@@ -127,8 +132,12 @@ def _identity(unit: Unit) -> _Identity:
     return unit.meets, unit.token if unit.meets in SPELLED else unit.keys
 
 
-def _hash_lookups(units: Sequence[Unit]) -> _Lookup:
-    """The keys of these units, hashed together."""
+def _hash_lookups(units: Sequence[Unit], far: int) -> _Lookup:
+    """The keys of these units, hashed together.  A unit that reaches only what is near
+    (shorter than ``far`` letters, see :func:`~watchkeeper.match.blocking.reaches_far`)
+    reads only the entries that reach far under the keys that tell as much as
+    :attr:`~watchkeeper.match.blocking.Likeness.TWO`, and not the entries filed by two
+    deletions under the others."""
     specs: list[KeySpec] = []
     spaces: list[Space] = []
     owners: list[int] = []
@@ -141,12 +150,12 @@ def _hash_lookups(units: Sequence[Unit]) -> _Lookup:
         spaces.extend(key_spaces)
         owners.extend([number] * len(keys))
     hashed = variant_hashes(specs)
-    return _Lookup(
-        hashed.hashes,
-        np.array(owners, dtype=np.int64)[hashed.specs],
-        np.array(spaces, dtype=np.uint8)[hashed.specs],
-        hashed.deleted,
-    )
+    owned = np.array(owners, dtype=np.int64)[hashed.specs]
+    spaced = np.array(spaces, dtype=np.uint8)[hashed.specs]
+    far_reaching = np.array([reaches_far(u.meets, u.token, far) for u in units], dtype=bool)
+    two = (hashed.deleted == 2) | (spaced == Space.START)
+    reads = np.where(far_reaching[owned], Reads.ALL, np.where(two, Reads.FAR, Reads.NOT_BY_TWO))
+    return _Lookup(hashed.hashes, owned, spaced, hashed.deleted, reads.astype(np.uint8))
 
 
 class _Met(NamedTuple):
@@ -220,6 +229,7 @@ class Searcher:
         self._remembered: dict[_Identity, _Met] = {}
         self._remembered_pairs = 0
         self._likeness = LikenessTable(tables.params.similarity)
+        self._far = far_length(tables.params.similarity, tables.params.floor)
         self._marks = np.zeros(len(tables.masses), dtype=np.uint64)
         """Scratch: the query positions each listed name met (see :meth:`_several`)."""
 
@@ -327,8 +337,8 @@ class Searcher:
     def _meet(self, found: list[Unit]) -> list[_Met]:
         """The entries each of these units met that :func:`compare_names` may align with it."""
         tables = self.tables
-        lookup = _hash_lookups(found)
-        entries, keys, listed_deleted = tables.keys.find(lookup.hashes)
+        lookup = _hash_lookups(found, self._far)
+        entries, keys, listed_deleted = tables.keys.find(lookup.hashes, lookup.reads)
         units = lookup.units[keys]
         kinds = likeness_kinds(lookup.spaces[keys], lookup.deleted[keys], listed_deleted)
         lengths, leads, seconds, scripts, words = _token_columns(found)[units].T
