@@ -186,3 +186,21 @@ def test_a_name_shorter_than_a_field_is_not_read_as_cut(matcher: Matcher) -> Non
     shorter = "ALFA COMPANY LIMITED FOR INTERNAT"
     assert matcher.index.prepare_query(shorter, Schema.ORGANIZATION).cut is None
     assert matcher.index.prepare_query(shorter + "IO", Schema.ORGANIZATION).cut is not None
+
+
+def test_of_names_that_score_alike_the_one_listed_first_is_named() -> None:
+    """The UK list's Bah Ag Moussa (13790) also goes by "Ba Ag": against "MOUSSA, Ag" both
+    names score alike, and the hit names the primary name, whatever the search bounds."""
+    entity = Entity(
+        "test:moussa",
+        Schema.PERSON,
+        [Name("MOUSSA, Bah Ag"), Name("MOUSSA, Ba Ag", kind=NameKind.ALIAS)],
+    )
+    matcher = Matcher(CandidateIndex.build([entity]))
+    primary, alias = (
+        compare_names(matcher.index.prepare_query("MOUSSA, Ag"), prepared, matcher.index.params)
+        for prepared in (matcher.index.prepared(0), matcher.index.prepared(1))
+    )
+    assert primary.score == alias.score
+    hit = matcher.match_names(["MOUSSA, Ag"], Schema.PERSON)[0]
+    assert hit.listed.kind is NameKind.PRIMARY

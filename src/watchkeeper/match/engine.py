@@ -186,8 +186,10 @@ class Matcher:
         """The best of a candidate's (query name position, listed name id) pairs, after the
         factor for the listed name's kind (:func:`~watchkeeper.match.score.
         kind_adjusted_score`: an exact weak alias is not the best pair when the primary name
-        is alike); ranked with that factor or not (``by_kind``), and with ``added``."""
-        best: tuple[float, int, ListedName, NameComparison] | None = None
+        is alike); of pairs that score alike, that of the name listed first, then of the
+        query name given first.  Ranked with that factor or not (``by_kind``), and with
+        ``added``."""
+        best: tuple[float, int, int, ListedName, NameComparison] | None = None
         for position, name_id in candidate.pairs:
             comparison = compare_names(
                 prepared[position],
@@ -197,10 +199,11 @@ class Matcher:
             )
             listed = self.index.listed(name_id)
             score = kind_adjusted_score(comparison, listed.kind)
-            if best is None or score > best[0]:
-                best = (score, position, listed, comparison)
+            if best is None or (score, -name_id, -position) > best[:3]:
+                best = (score, -name_id, -position, listed, comparison)
         assert best is not None, "a candidate has at least one pair"
-        score, position, listed, comparison = best
+        score, _, before, listed, comparison = best
+        position = -before
         ranked = min(1.0, (score if by_kind else comparison.score) + added)
         return NameHit(candidate.entity, prepared[position].text, listed, comparison, ranked)
 
