@@ -17,7 +17,8 @@ A name is cut into *units*, each a way its tokens may meet the tokens of another
   scripts: a query word looks up those of the other kind only, as readings count only
   between two scripts;
 - runs of two or three adjacent tokens joined into one word (split / merge: "Abdul Rahman"
-  / "Abdulrahman"), by their text as written (a query's also with a letter deleted) and
+  / "Abdulrahman"), by their text as written (a query's also with a letter deleted, two
+  from 9 letters: "Abd Allah" / "Abdallah") and
   the variants of their sounds; a run and a word may be a letter apart whatever keys they
   met under (:func:`run_likeness`);
 - acronyms: a short word as the initials of two to four words ("PLA" / "People's
@@ -171,11 +172,12 @@ SpacedKeys = tuple[tuple[KeySpec, ...], tuple[Space, ...]]
 def _word_keys(token: Token, own_script: bool, joined: bool, listed: bool) -> SpacedKeys:
     """The keys of a word of a listed name (``listed``) or of a query name, or of a run of
     its tokens ``joined`` into one word (taken as written, but for its sounds and, on the
-    query side, a letter deleted; on the listed side its skeleton too).  A word looks up
-    the skeletons of listed words written the other way (with or without short vowels)."""
+    query side, a letter deleted, two from 9 letters; on the listed side its skeleton too).
+    A word looks up the skeletons of listed words written the other way (with or without
+    short vowels)."""
     text, key, skeleton = token.text, token.key, token.skeleton
     if joined:
-        most = 0 if listed else 1
+        most = 0 if listed else _most_deletions(len(text), 1, _MIN_TWO_LETTERS)
     else:
         most = _most_deletions(len(text), _MIN_TEXT_DELETION, _MIN_TWO_LETTERS)
     keys: list[tuple[KeySpec, Space]] = [((TEXT, text, most), Space.TEXT)]
@@ -318,6 +320,45 @@ def run_likeness(
     deleted, so such a pair may be a letter apart whatever keys it met under."""
     longest = np.maximum(np.maximum(lengths, listed_lengths), 1)
     return np.maximum(alike, 1 - params.edit_costs[1] / longest)
+
+
+def spelled_likeness(
+    text_edits: npt.NDArray[np.integer[Any]], longest: Ints, params: SimilarityParams
+) -> npt.NDArray[np.float64]:
+    """The most two Latin words whose phonetic keys differ can be alike, ``text_edits``
+    apart by their letters (optimal string alignment, up to :data:`~watchkeeper.match.
+    tokensim.MAX_EDITS` and one more for farther) with ``longest`` letters in the longer:
+    their letters' similarity, and :attr:`~watchkeeper.match.tokensim.SimilarityParams.
+    near_key_bonus` above it for keys a sound or two apart (see :func:`~watchkeeper.match.
+    tokensim.word_similarity`).  Their keys alone tell much less: "Hansen" and "Jensen" are a
+    sound apart, so are "Borisov" and "Morozov"."""
+    costs = np.array(params.edit_costs)
+    alike: npt.NDArray[np.float64] = 1 - costs[text_edits] / longest + params.near_key_bonus
+    return alike
+
+
+def letter_mask(text: str) -> int:
+    """The letters of a text as bits (a letter's code point modulo 64), for
+    :func:`fewest_edits`."""
+    mask = 0
+    for letter in text:
+        mask |= 1 << (ord(letter) & 63)
+    return mask
+
+
+def fewest_edits(
+    letters: npt.NDArray[np.uint64],
+    listed_letters: npt.NDArray[np.uint64],
+    lengths: Ints,
+    listed_lengths: Ints,
+) -> Ints:
+    """The fewest edits two texts of these :func:`letter_mask` and lengths can be apart: a
+    letter one has and the other lacks needs an edit of its own (a mask bit one has and the
+    other lacks is at least one such letter), and so does each letter one is longer by."""
+    missing = np.bitwise_count(letters & ~listed_letters)
+    extra = np.bitwise_count(listed_letters & ~letters)
+    fewest: Ints = np.maximum(np.maximum(missing, extra), np.abs(lengths - listed_lengths))
+    return fewest
 
 
 def far_length(similarity: SimilarityParams, floor: float) -> int:

@@ -66,7 +66,7 @@ from watchkeeper.model import Entity, IdType, NameKind, Schema
 from watchkeeper.store.sqlite import Version
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
-INDEX_FORMAT = 35
+INDEX_FORMAT = 37
 """Changes whenever the file layout or the meaning of the keys changes."""
 
 _LEAST_THRESHOLD = 1e-6
@@ -249,6 +249,8 @@ class CandidateIndex:
                 entry_meets=np.frombuffer(entries["meets"], dtype=np.uint8),
                 entry_kinds=np.frombuffer(entries["kinds"], dtype=np.uint8),
                 entry_lengths=np.frombuffer(entries["lengths"], dtype=np.uint16),
+                entry_texts=np.array(entries["texts"].decode().split("\n"), dtype=object),
+                entry_letters=np.frombuffer(entries["letters"], dtype=np.uint64),
                 entry_leads=np.frombuffer(entries["leads"], dtype=np.uint8).reshape(-1, 2),
                 entry_scripts=np.frombuffer(entries["scripts"], dtype=np.uint8),
                 entry_weights=np.frombuffer(entries["weights"], dtype=np.float64),

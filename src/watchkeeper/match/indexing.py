@@ -25,6 +25,7 @@ from watchkeeper.match.blocking import (
     TALLIED,
     Meets,
     far_length,
+    letter_mask,
     reaches_far,
     units,
 )
@@ -327,6 +328,10 @@ class _Entries:
         self.leads = bytearray()
         self.kinds = bytearray()
         self.scripts = bytearray()
+        self.texts: list[str] = []
+        """The text of each entry's token ("" for keys) and its :func:`~watchkeeper.match.
+        blocking.letter_mask`, for :func:`~watchkeeper.match.blocking.spelled_likeness`."""
+        self.letters = array("Q")
         self.reaching_far = bytearray()
         """Whether each entry :func:`~watchkeeper.match.blocking.reaches_far`."""
         self.filed: list[Ints] = []
@@ -345,6 +350,8 @@ class _Entries:
             self.kinds.append(TOKEN_KINDS.index(token.kind) if token else 0)
             self.scripts.append(SCRIPTS.index(token.script) if token else 0)
             self.reaching_far.append(reaches_far(meets, token, self.far))
+            self.texts.append(token.text if token else "")
+            self.letters.append(letter_mask(token.text) if token else 0)
         return entry
 
     def file(self, cut: _Cut, entries: list[int]) -> None:
@@ -419,6 +426,8 @@ def file_names(entities: Sequence[Entity], params: NameParams, workers: int | No
             "tokens": entries.tokens.tobytes(),
             "weights": entry_weights.tobytes(),
             "lengths": entries.lengths.tobytes(),
+            "texts": "\n".join(entries.texts).encode(),
+            "letters": entries.letters.tobytes(),
             "leads": bytes(entries.leads),
             "kinds": bytes(entries.kinds),
             "scripts": bytes(entries.scripts),

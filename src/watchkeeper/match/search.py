@@ -26,6 +26,8 @@ from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cpdist
 
 from watchkeeper.match.blocking import (
     SPELLED,
@@ -35,11 +37,14 @@ from watchkeeper.match.blocking import (
     Space,
     Unit,
     far_length,
+    fewest_edits,
     joined_tokens,
+    letter_mask,
     likeness_kinds,
     query_keys,
     reaches_far,
     run_likeness,
+    spelled_likeness,
     units,
 )
 from watchkeeper.match.bounds import Met, Profile, QueryBound, Reach, bound, profile
@@ -55,7 +60,7 @@ from watchkeeper.match.postings import (
     scaled_mass,
     spread,
 )
-from watchkeeper.match.tokensim import token_similarity
+from watchkeeper.match.tokensim import MAX_EDITS, token_similarity
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
@@ -87,6 +92,10 @@ class Tables:
     entry_meets: npt.NDArray[np.uint8]
     entry_kinds: npt.NDArray[np.uint8]
     entry_lengths: npt.NDArray[np.uint16]
+    entry_texts: npt.NDArray[np.object_]
+    """The text of each entry's token ("" for keys) ..."""
+    entry_letters: npt.NDArray[np.uint64]
+    """... and its :func:`~watchkeeper.match.blocking.letter_mask`."""
     entry_leads: npt.NDArray[np.uint8]
     """The first two letters of the skeleton of each entry's token (:func:`skeleton_leads`),
     one row each."""
@@ -230,6 +239,11 @@ class Searcher:
         self._remembered_pairs = 0
         self._likeness = LikenessTable(tables.params.similarity)
         self._far = far_length(tables.params.similarity, tables.params.floor)
+        latin = np.isin(tables.entry_scripts, [SCRIPTS.index(script) for script in _LATIN])
+        self._latin_words = (
+            (tables.entry_meets == Meets.SPELLING) & (tables.entry_kinds == _WORD) & latin
+        )
+        """Whether each entry is a Latin word, met by its spelling (see :meth:`_spelled`)."""
         self._marks = np.zeros(len(tables.masses), dtype=np.uint64)
         """Scratch: the query positions each listed name met (see :meth:`_several`)."""
 
@@ -340,7 +354,9 @@ class Searcher:
         lookup = _hash_lookups(found, self._far)
         entries, keys, listed_deleted = tables.keys.find(lookup.hashes, lookup.reads)
         units = lookup.units[keys]
-        kinds = likeness_kinds(lookup.spaces[keys], lookup.deleted[keys], listed_deleted)
+        spaces, deleted = lookup.spaces[keys], lookup.deleted[keys]
+        kinds = likeness_kinds(spaces, deleted, listed_deleted)
+        same_key = (spaces == Space.KEY) & (deleted == 0) & (listed_deleted == 0)
         lengths, leads, seconds, scripts, words = _token_columns(found)[units].T
         own_script = tables.entry_scripts[entries] == scripts
         words = words.astype(bool)
@@ -371,11 +387,18 @@ class Searcher:
         order = np.argsort(pairs)
         pairs, alike = pairs[order], alike[keep][order]
         mixed = ((words != listed_words) & (spelling | run))[keep][order]
+        same_key = same_key[keep][order]
         starts = _starts(pairs[1:] != pairs[:-1]) if len(pairs) else pairs
         alike = np.maximum.reduceat(alike, starts)
+        same_key = np.logical_or.reduceat(same_key, starts)
         units, entries = np.divmod(pairs[starts], len(tables.entry_meets))
         mixed = np.flatnonzero(mixed[starts])
         alike[mixed] = self._mixed_likeness(found, units[mixed], entries[mixed])
+        latin = np.array([_latin_word(unit) for unit in found], dtype=bool)
+        spelled = np.flatnonzero(latin[units] & self._latin_words[entries] & ~same_key)
+        alike[spelled] = np.minimum(
+            alike[spelled], self._spelled(found, units[spelled], entries[spelled])
+        )
         exact = alike > params.floor
         units, entries, alike = units[exact], entries[exact], alike[exact]
         share = np.clip((alike - params.floor) / (1 - params.floor), 0.0, 1.0) ** params.leniency
@@ -384,6 +407,28 @@ class Searcher:
         return [
             _Met(kept[start:end], share[start:end]) for start, end in itertools.pairwise(bounds)
         ]
+
+    def _spelled(self, found: list[Unit], units: Ints, entries: Ints) -> Floats:
+        """:func:`~watchkeeper.match.blocking.spelled_likeness` of pairs of Latin words (a
+        unit and a listed word, both met by their spelling) whose phonetic keys differ: how
+        many letters apart they are bounds them closer than the keys they met under (most of
+        the words a word's keys meet are far from it).  The edits are counted only for the
+        pairs that :func:`~watchkeeper.match.blocking.fewest_edits` leaves near enough."""
+        tables = self.tables
+        params = tables.params
+        words = [unit.token.text for unit in found]
+        texts = np.array(words, dtype=object)[units]
+        letters = np.array([letter_mask(word) for word in words], dtype=np.uint64)[units]
+        lengths = np.array([len(word) for word in words], dtype=np.int64)[units]
+        listed_lengths = tables.entry_lengths[entries].astype(np.int64)
+        longest = np.maximum(np.maximum(lengths, listed_lengths), 1)
+        fewest = fewest_edits(letters, tables.entry_letters[entries], lengths, listed_lengths)
+        alike = spelled_likeness(np.minimum(fewest, MAX_EDITS + 1), longest, params.similarity)
+        near = np.flatnonzero(alike > params.floor)
+        listed = tables.entry_texts[entries[near]]
+        edits = cpdist(texts[near], listed, scorer=OSA.distance, score_cutoff=MAX_EDITS, workers=1)
+        alike[near] = spelled_likeness(edits, longest[near], params.similarity)
+        return alike
 
     def _mixed_likeness(self, found: list[Unit], units: Ints, entries: Ints) -> Floats:
         """The similarity of each pair of a word and a token of another kind (a legal form,
@@ -588,6 +633,12 @@ class Searcher:
             if score >= threshold:
                 scores[record] = score
         return scores
+
+
+def _latin_word(unit: Unit) -> bool:
+    """Whether a unit is a Latin word met by its spelling (see :meth:`Searcher._spelled`)."""
+    token = unit.token
+    return unit.meets is Meets.SPELLING and token.kind is TokenKind.WORD and token.script in _LATIN
 
 
 def _runs(items: Ints) -> list[tuple[int, int]]:

@@ -73,7 +73,7 @@ class SimilarityParams:
     """``d ** edit_power`` for small ``d``, computed once."""
 
     def __post_init__(self) -> None:
-        costs = tuple(edits**self.edit_power for edits in range(_MAX_EDITS + 2))
+        costs = tuple(edits**self.edit_power for edits in range(MAX_EDITS + 2))
         object.__setattr__(self, "edit_costs", costs)
 
     informative_consonants: int = 3
@@ -103,8 +103,9 @@ class SimilarityParams:
 
 _LATIN = frozenset({Script.LATIN, Script.COMMON})
 _NOT_LATIN = frozenset(Script) - _LATIN
-_MAX_EDITS = 8
-"""Edit distances are computed up to this bound; beyond it words are different anyway."""
+MAX_EDITS = 8
+"""Edit distances are computed up to this bound (one more: farther); beyond it words are
+different anyway."""
 
 
 def _skeleton_similarity(a: Token, b: Token, params: SimilarityParams) -> float:
@@ -152,15 +153,16 @@ def _spelling_similarity(a: Token, b: Token, params: SimilarityParams) -> tuple[
     Spellings far apart (:func:`_far_apart`) whose keys are equal but short, or (a Latin
     and a romanised one) an edit apart, only sound alike: "Hiki" / "Khaki", "Камаюки" /
     "Kamali".  (Two Latin spellings whose keys differ score little above their letters'
-    similarity: :attr:`SimilarityParams.near_key_bonus`.)"""
+    similarity: :attr:`SimilarityParams.near_key_bonus`; the candidate search relies on it,
+    see :func:`~watchkeeper.match.blocking.spelled_likeness`.)"""
     if a.vowelless or b.vowelless:
         return _skeleton_similarity(a, b, params), How.SKELETON
     if a.key == b.key and not _short_key(a, b, params):
         return params.phonetic_equal, How.PHONETIC
     longest = max(len(a.text), len(b.text))
     costs = params.edit_costs
-    text_edits = OSA.distance(a.text, b.text, score_cutoff=_MAX_EDITS)
-    key_edits = OSA.distance(a.key, b.key, score_cutoff=_MAX_EDITS)
+    text_edits = OSA.distance(a.text, b.text, score_cutoff=MAX_EDITS)
+    key_edits = OSA.distance(a.key, b.key, score_cutoff=MAX_EDITS)
     text_similarity = 1.0 - costs[text_edits] / longest
     key_similarity = params.phonetic_equal - costs[key_edits] * params.key_edit_cost / longest
     if key_edits and a.script in _LATIN and b.script in _LATIN:
@@ -208,7 +210,7 @@ def _reading_similarity(a: Token, b: Token, params: SimilarityParams, own: float
         return params.phonetic_equal
     if own >= params.reading_near:
         return 0.0
-    fewest = _MAX_EDITS + 1
+    fewest = MAX_EDITS + 1
     for key_a in readings_a.keys:
         for key_b in readings_b.keys:
             fewest = min(fewest, OSA.distance(key_a, key_b, score_cutoff=fewest - 1))
