@@ -204,3 +204,17 @@ def test_of_names_that_score_alike_the_one_listed_first_is_named() -> None:
     assert primary.score == alias.score
     hit = matcher.match_names(["MOUSSA, Ag"], Schema.PERSON)[0]
     assert hit.listed.kind is NameKind.PRIMARY
+
+
+def test_a_name_cut_short_in_its_last_word_finds_the_listed_name(
+    un_entities: dict[str, Entity],
+) -> None:
+    """An OFAC alias of JSC NIIME as a 35-character field holds it: its last word starts a
+    long listed word, and the two share no key ("nauchnoisl" / "nauchnoisledovatelskiy")."""
+    full = "AKTSIONERNOE OBSHCHESTVO NAUCHNOISLEDOVATELSKIY INSTITUT MOLEKULYARNOY ELEKTRONIKI"
+    listed = Entity("test:niime", Schema.ORGANIZATION, [Name(full)])
+    matcher = Matcher(CandidateIndex.build([*un_entities.values(), listed]))
+    cut = full[:35]
+    assert cut.endswith(" NAUCHNOISL")
+    hits = matcher.match_names([cut], Schema.ORGANIZATION)
+    assert [matcher.index.entity(hit.entity).id for hit in hits][:1] == ["test:niime"]

@@ -61,6 +61,7 @@ from watchkeeper.match.postings import (
     spread,
 )
 from watchkeeper.match.tokensim import MAX_EDITS, token_similarity
+from watchkeeper.match.truncation import SHORTEST_PREFIX, cut_similarity
 from watchkeeper.text.scripts import Script
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
@@ -413,21 +414,31 @@ class Searcher:
         unit and a listed word, both met by their spelling) whose phonetic keys differ: how
         many letters apart they are bounds them closer than the keys they met under (most of
         the words a word's keys meet are far from it).  The edits are counted only for the
-        pairs that :func:`~watchkeeper.match.blocking.fewest_edits` leaves near enough."""
+        pairs that :func:`~watchkeeper.match.blocking.fewest_edits` leaves near enough.
+
+        A query word that starts its listed word may be the last word of a name cut short by
+        its field, which scores :func:`~watchkeeper.match.truncation.cut_similarity` against
+        it: such a pair keeps at least that."""
         tables = self.tables
         params = tables.params
         words = [unit.token.text for unit in found]
         texts = np.array(words, dtype=object)[units]
         letters = np.array([letter_mask(word) for word in words], dtype=np.uint64)[units]
+        listed_letters = tables.entry_letters[entries]
         lengths = np.array([len(word) for word in words], dtype=np.int64)[units]
         listed_lengths = tables.entry_lengths[entries].astype(np.int64)
         longest = np.maximum(np.maximum(lengths, listed_lengths), 1)
-        fewest = fewest_edits(letters, tables.entry_letters[entries], lengths, listed_lengths)
+        fewest = fewest_edits(letters, listed_letters, lengths, listed_lengths)
         alike = spelled_likeness(np.minimum(fewest, MAX_EDITS + 1), longest, params.similarity)
         near = np.flatnonzero(alike > params.floor)
         listed = tables.entry_texts[entries[near]]
         edits = cpdist(texts[near], listed, scorer=OSA.distance, score_cutoff=MAX_EDITS, workers=1)
         alike[near] = spelled_likeness(edits, longest[near], params.similarity)
+        may_start = (lengths >= SHORTEST_PREFIX) & (listed_lengths > lengths)
+        may_start &= (letters & ~listed_letters) == 0
+        for row in np.flatnonzero(may_start).tolist():
+            if tables.entry_texts[entries[row]].startswith(texts[row]):
+                alike[row] = max(alike[row], cut_similarity(lengths[row]))
         return alike
 
     def _mixed_likeness(self, found: list[Unit], units: Ints, entries: Ints) -> Floats:
