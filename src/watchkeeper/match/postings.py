@@ -5,8 +5,9 @@ numpy arrays over them) and shared by processes forked after loading.
 An *entry* is what a unit of a query name meets in the index: a listed word, a joined run
 of listed words, or an exact key (initials, a class of particles ...).  Keys are found by a
 stable 61-bit hash in a sorted array, each entry with the characters deleted to make the
-key it is filed under; keys whose hashes collide share their entries, which only adds
-entries to check.  The names filed under an entry come in :data:`PARTS` parts,
+key it is filed under, in :class:`Band` order so that a lookup reads only the entries it
+may be alike to; keys whose hashes collide share their entries, which only adds entries to
+check.  The names filed under an entry come in :data:`PARTS` parts,
 each lightest first (by their *mass*, the weight they leave over when nothing of them
 matches), so that a query can read only those light enough to reach the threshold.
 """

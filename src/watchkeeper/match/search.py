@@ -4,7 +4,8 @@ with a few array operations rather than by comparing it with them.
 1. Each unit of the query name (:func:`~watchkeeper.match.blocking.units`) looks up its
    keys; each entry met is kept if :func:`~watchkeeper.match.names.compare_names` may
    align it with the unit, with the most of the pair that may count as matched (from
-   what the keys tell: :func:`~watchkeeper.match.blocking.likeness`).
+   what the keys tell, :func:`~watchkeeper.match.blocking.likeness`, and for two Latin
+   words from their letters, :func:`~watchkeeper.match.blocking.spelled_likeness`).
 2. For the listed names of each part of the postings (persons, organisations), each pair
    gets its *value* and *room* (:class:`~watchkeeper.match.bounds.QueryBound`): a listed
    name reaches the threshold only if the values of its pairs add up to what the query
