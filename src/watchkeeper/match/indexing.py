@@ -360,6 +360,14 @@ class _Entries:
         owners = np.frombuffer(cut.owners, dtype=np.int32)
         self.owners.append(np.array(entries, dtype=np.int64)[owners])
 
+    def joined_texts(self) -> bytes:
+        """The texts of the entries, a line each (a token's text holds no line break: the
+        tokeniser cuts at spaces)."""
+        joined = "\n".join(self.texts)
+        if joined.count("\n") != max(len(self.texts) - 1, 0):
+            raise ValueError("an entry's text holds a line break")
+        return joined.encode()
+
     def keys(self) -> KeyTable:
         far = np.frombuffer(self.reaching_far, dtype=np.bool_)
         return KeyTable.build(np.concatenate(self.filed), np.concatenate(self.owners), far)
@@ -426,7 +434,7 @@ def file_names(entities: Sequence[Entity], params: NameParams, workers: int | No
             "tokens": entries.tokens.tobytes(),
             "weights": entry_weights.tobytes(),
             "lengths": entries.lengths.tobytes(),
-            "texts": "\n".join(entries.texts).encode(),
+            "texts": entries.joined_texts(),
             "letters": entries.letters.tobytes(),
             "leads": bytes(entries.leads),
             "kinds": bytes(entries.kinds),
