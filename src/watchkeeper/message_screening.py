@@ -197,7 +197,6 @@ class MessageScreener:
     def __init__(self, index: CandidateIndex, policy: DecisionPolicy | None = None) -> None:
         self.policy = policy or DecisionPolicy()
         self._screener = Screener(index, self.policy.review_at)
-        self._scanner = TextScanner(Matcher(index))
         self.index = index
         self._party_hits_by_query: _Recent[list[Hit]] = _Recent(RECENT)
         self._text_hits_by_text: _Recent[list[TextHit]] = _Recent(RECENT)
@@ -246,6 +245,12 @@ class MessageScreener:
         return self._party_hits_by_query.get(
             key, partial(self._screener.screen, anonymous, self.policy.hits_per_field)
         )
+
+    @cached_property
+    def _scanner(self) -> TextScanner:
+        """The free-text scanner, its table of listed words built on first use (a manifest
+        without free text never needs it)."""
+        return TextScanner(Matcher(self.index))
 
     @cached_property
     def _listed_bics(self) -> dict[str, list[int]]:
