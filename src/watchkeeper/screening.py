@@ -17,7 +17,8 @@ from typing import Any
 
 from watchkeeper.match.engine import Matcher, Ranking
 from watchkeeper.match.features import Evidence, collect_evidence, most_support
-from watchkeeper.match.index import CandidateIndex, IndexFormatError, versions_key
+from watchkeeper.match.index import CandidateIndex, versions_key
+from watchkeeper.match.indexfile import IndexFormatError
 from watchkeeper.match.names import PreparedName
 from watchkeeper.match.score import (
     DEFAULT_THRESHOLD,

@@ -11,10 +11,10 @@ from watchkeeper.match import search
 from watchkeeper.match.bounds import Met, bound, profile
 from watchkeeper.match.index import (
     CandidateIndex,
-    IndexFormatError,
     content_key,
     versions_key,
 )
+from watchkeeper.match.indexfile import IndexFormatError
 from watchkeeper.match.indexing import token_fields
 from watchkeeper.match.names import (
     DEFAULT_THRESHOLD,

@@ -17,17 +17,15 @@ heavy it can be: only the names of those units' entries light enough are read.  
 optimistic score from the units it met (:func:`~watchkeeper.match.bounds.bound`); those
 below the threshold are dropped before any comparison, the others come best first.
 
-The index is saved as one file (``marshal``: byte strings read back as they are, and a few
-small values); :attr:`CandidateIndex.key` says which list versions (or which entities) it
-was built from.
+The index is saved as one file, mapped into memory when it is loaded
+(:mod:`~watchkeeper.match.indexfile`); :attr:`CandidateIndex.key` says which list versions
+(or which entities) it was built from.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import marshal
-import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -40,6 +38,7 @@ import numpy.typing as npt
 from watchkeeper.match.blocking import joined_tokens, units
 from watchkeeper.match.bounds import Profile, left_over_weights
 from watchkeeper.match.hashing import variant_hashes
+from watchkeeper.match.indexfile import IndexFormatError, load_payload, save_payload
 from watchkeeper.match.indexing import (
     NAME_KINDS,
     SCHEMAS,
@@ -66,7 +65,7 @@ from watchkeeper.model import Entity, IdType, NameKind, Schema
 from watchkeeper.store.sqlite import Version
 from watchkeeper.text.tokens import NameStyle, Token, TokenKind
 
-INDEX_FORMAT = 37
+INDEX_FORMAT = 38
 """Changes whenever the file layout or the meaning of the keys changes."""
 
 _LEAST_THRESHOLD = 1e-6
@@ -84,10 +83,6 @@ _MATCHABLE: dict[Schema, frozenset[Schema]] = {
     Schema.AIRCRAFT: frozenset({Schema.AIRCRAFT}),
 }
 """Listed schemas a query of each schema can be (FollowTheMoney: a LegalEntity is either)."""
-
-
-class IndexFormatError(ValueError):
-    """A saved index this version of watchkeeper cannot read: build it again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +136,9 @@ class _Records:
     def __init__(self, columns: dict[str, Any]) -> None:
         self.entities = memoryview(columns["entities"]).cast("i")
         self.names = memoryview(columns["names"]).cast("i")
-        self.kinds: bytes = columns["kinds"]
-        self.schemas: bytes = columns["schemas"]
-        self.styles: bytes = columns["styles"]
+        self.kinds: Sequence[int] = columns["kinds"]
+        self.schemas: Sequence[int] = columns["schemas"]
+        self.styles: Sequence[int] = columns["styles"]
         self.texts = Blobs(columns["texts"])
         self.token_starts = memoryview(columns["token_starts"]).cast("i")
         self.tokens = memoryview(columns["tokens"]).cast("i")
@@ -238,7 +233,7 @@ class CandidateIndex:
         vocabulary = payload["vocabulary"]
         self._rows = Blobs(vocabulary["rows"])
         self._token_weights = memoryview(vocabulary["weights"]).cast("d")
-        self._token_kinds: bytes = vocabulary["kinds"]
+        self._token_kinds: Sequence[int] = vocabulary["kinds"]
         self._token_leads = memoryview(vocabulary["leads"]).cast("I")
         entries = payload["entries"]
         records = payload["records"]
@@ -249,7 +244,7 @@ class CandidateIndex:
                 entry_meets=np.frombuffer(entries["meets"], dtype=np.uint8),
                 entry_kinds=np.frombuffer(entries["kinds"], dtype=np.uint8),
                 entry_lengths=np.frombuffer(entries["lengths"], dtype=np.uint16),
-                entry_texts=np.array(entries["texts"].decode().split("\n"), dtype=object),
+                entry_texts=np.array(str(entries["texts"], "utf-8").split("\n"), dtype=object),
                 entry_letters=np.frombuffer(entries["letters"], dtype=np.uint64),
                 entry_leads=np.frombuffer(entries["leads"], dtype=np.uint8).reshape(-1, 2),
                 entry_scripts=np.frombuffer(entries["scripts"], dtype=np.uint8),
@@ -296,12 +291,7 @@ class CandidateIndex:
 
     def save(self, path: Path) -> None:
         """Write the index to ``path`` (one file, replaced atomically)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".partial")
-        with partial.open("wb") as handle:
-            handle.write(_header())
-            handle.write(marshal.dumps(self._payload))
-        os.replace(partial, path)
+        save_payload(path, _header(), self._payload)
 
     @classmethod
     def load(cls, path: Path, params: NameParams = DEFAULT_PARAMS) -> CandidateIndex:
@@ -310,15 +300,8 @@ class CandidateIndex:
         Raises :class:`IndexFormatError` if another version of watchkeeper or Python wrote
         it, with other parameters, or if it is damaged: build it again then.
         """
-        with path.open("rb") as handle:
-            if handle.readline() != _header():
-                raise IndexFormatError(f"{path}: written by another version, build it again")
-            data = handle.read()
-        try:
-            payload = marshal.loads(data)
-        except (EOFError, ValueError, TypeError) as error:
-            raise IndexFormatError(f"{path}: damaged index ({error})") from error
-        if not isinstance(payload, dict) or payload.get("format") != INDEX_FORMAT:
+        payload = load_payload(path, _header())
+        if payload.get("format") != INDEX_FORMAT:
             raise IndexFormatError(f"{path}: not a watchkeeper index")
         if payload.get("params") != _digest([params]):
             raise IndexFormatError(f"{path}: built with other parameters, build it again")

@@ -14,7 +14,7 @@ matches), so that a query can read only those light enough to reach the threshol
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import IntEnum
 from typing import Any
 
@@ -25,6 +25,8 @@ from watchkeeper.match.hashing import HASH_BITS
 
 Ints = npt.NDArray[np.int64]
 """Positions, ids and the like, as numpy computes with them."""
+Columns = Mapping[str, bytes | memoryview]
+"""A table's byte strings by name (views of the file when loaded)."""
 
 PARTS = 2
 """Parts of a posting: the names of persons (and of either) first, then of organisations."""
@@ -87,7 +89,7 @@ class KeyTable:
     highest bits: about one), which a table of where each bucket starts gives in one
     look."""
 
-    def __init__(self, columns: dict[str, bytes]) -> None:
+    def __init__(self, columns: Columns) -> None:
         self.columns = columns
         self._hashes = np.frombuffer(columns["hashes"], dtype=np.int64)
         self._starts = np.frombuffer(columns["starts"], dtype=np.int32)
@@ -166,7 +168,7 @@ class NamePostings:
     """Entries to the ids of the listed names filed under them: each posting in
     :data:`PARTS` parts (the names of each part lightest first)."""
 
-    def __init__(self, columns: dict[str, bytes]) -> None:
+    def __init__(self, columns: Columns) -> None:
         self.columns = columns
         self._starts = np.frombuffer(columns["starts"], dtype=np.int32)
         self._names = np.frombuffer(columns["names"], dtype=np.int32)
@@ -209,7 +211,7 @@ class NamePostings:
 class Blobs:
     """Byte strings in one, each read back when asked for."""
 
-    def __init__(self, columns: dict[str, bytes]) -> None:
+    def __init__(self, columns: Columns) -> None:
         self.columns = columns
         self._data = columns["data"]
         self._offsets = memoryview(columns["offsets"]).cast("q")
@@ -225,4 +227,4 @@ class Blobs:
         return len(self._offsets) - 1
 
     def __getitem__(self, position: int) -> bytes:
-        return self._data[self._offsets[position] : self._offsets[position + 1]]
+        return bytes(self._data[self._offsets[position] : self._offsets[position + 1]])
