@@ -33,6 +33,7 @@ from watchkeeper.importing import ImportPolicy, import_paths
 from watchkeeper.message_screening import MessageScreener
 from watchkeeper.messages.reader import read_message_file
 from watchkeeper.messages.units import MessageFormatError
+from watchkeeper.parallel import forked_map
 from watchkeeper.screening import open_index
 from watchkeeper.store import Store
 
@@ -112,7 +113,7 @@ def write_manifest(path: Path, passengers: int, rng: random.Random) -> None:
 
 def screen_files(screener: MessageScreener, paths: list[Path]) -> Counter[str]:
     """Decisions of every unit of ``paths`` (and "error" for what could not be read),
-    screened in batches of units as the command's workers screen them."""
+    screened in batches of units as the command screens them with ``--workers 1``."""
     decisions: Counter[str] = Counter()
     units = []
     for path in paths:
@@ -121,9 +122,11 @@ def screen_files(screener: MessageScreener, paths: list[Path]) -> Counter[str]:
                 decisions["error"] += 1
             else:
                 units.append(item)
-    for start in range(0, len(units), UNITS_PER_TASK):
-        for result in screener.screen_units(units[start : start + UNITS_PER_TASK]):
-            decisions[result.decision] += 1
+    tasks = [
+        units[start : start + UNITS_PER_TASK] for start in range(0, len(units), UNITS_PER_TASK)
+    ]
+    for results in forked_map(MessageScreener.screen_units, screener, tasks, workers=1):
+        decisions.update(result.decision for result in results)
     return decisions
 
 
