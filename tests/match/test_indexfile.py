@@ -3,6 +3,7 @@ read; a file cut short or of another version is refused."""
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
 import numpy as np
@@ -72,6 +73,14 @@ def test_a_file_of_another_version_cut_short_or_damaged_is_refused(tmp_path: Pat
     path.write_bytes(unreadable + whole[len(unreadable) :])
     with pytest.raises(IndexFormatError, match="damaged"):
         load_payload(path, HEADER)
+    path.write_bytes(HEADER + (1 << 62).to_bytes(8, "little") + whole[len(HEADER) + 8 :])
+    with pytest.raises(IndexFormatError, match="damaged"):
+        load_payload(path, HEADER)
+    for layout in ({"values": {"format": 7}, "spans": {}}, {"values": {}, "spans": {("a",): 3}}):
+        written = marshal.dumps(layout)
+        path.write_bytes(HEADER + len(written).to_bytes(8, "little") + written)
+        with pytest.raises(IndexFormatError, match="damaged"):
+            load_payload(path, HEADER)
 
 
 def test_saving_again_replaces_the_file_a_loaded_payload_still_reads(tmp_path: Path) -> None:

@@ -67,15 +67,17 @@ def load_payload(path: Path, header: bytes) -> Payload:
     with path.open("rb") as handle:
         if handle.readline() != header:
             raise IndexFormatError(f"{path}: written by another version, build it again")
+        size = os.fstat(handle.fileno()).st_size
         length = int.from_bytes(handle.read(_LENGTH_BYTES), "little")
+        if length > size - handle.tell():
+            raise IndexFormatError(f"{path}: damaged index (cut short in its layout)")
         try:
             layout = marshal.loads(handle.read(length))
             values, spans = layout["values"], layout["spans"]
         except (EOFError, ValueError, TypeError, KeyError) as error:
             raise IndexFormatError(f"{path}: damaged index ({error!r})") from error
         start = _aligned(handle.tell())
-        size = os.fstat(handle.fileno()).st_size
-        if not isinstance(values, dict) or not _spans_fit(spans, size - start):
+        if not _valid_layout(values, spans, size - start):
             raise IndexFormatError(f"{path}: damaged index (cut short or unreadable layout)")
         mapped = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
     leaves = dict(values)
@@ -84,12 +86,15 @@ def load_payload(path: Path, header: bytes) -> Payload:
     return _nested(leaves)
 
 
-def _spans_fit(spans: object, room: int) -> bool:
-    """Whether ``spans`` are (offset, length) pairs by path, each within ``room`` bytes."""
-    if not isinstance(spans, dict):
+def _valid_layout(values: object, spans: object, room: int) -> bool:
+    """Whether a layout read back holds values and (offset, length) spans by path, each
+    span within ``room`` bytes."""
+    if not isinstance(values, dict) or not isinstance(spans, dict):
         return False
-    for where, span in spans.items():
-        if not isinstance(where, tuple) or not isinstance(span, tuple) or len(span) != 2:
+    if not all(_is_path(where) for where in [*values, *spans]):
+        return False
+    for span in spans.values():
+        if not isinstance(span, tuple) or len(span) != 2:
             return False
         offset, count = span
         if not (isinstance(offset, int) and isinstance(count, int)):
@@ -97,6 +102,10 @@ def _spans_fit(spans: object, room: int) -> bool:
         if offset < 0 or count < 0 or offset + count > room:
             return False
     return True
+
+
+def _is_path(where: object) -> bool:
+    return isinstance(where, tuple) and bool(where) and all(isinstance(k, str) for k in where)
 
 
 def _flatten(
