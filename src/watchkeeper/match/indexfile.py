@@ -6,7 +6,9 @@ byte strings lies), then the byte strings, each starting at a multiple of
 :data:`ALIGNMENT` bytes.  Loading reads the header and the layout and maps the rest: the
 byte strings come back as read-only views of the file, read from the page cache only where
 they are used and shared by every process that maps the file or is forked after loading.
-So an index loads in milliseconds, whatever its size.
+So an index loads in milliseconds, whatever its size.  A file is only ever replaced whole
+(``os.replace``), never rewritten in place: a process that has the old one mapped goes on
+reading it.
 
 A payload is a tree of dictionaries (string keys) whose leaves are byte strings or small
 values (numbers, strings, tuples ...).
