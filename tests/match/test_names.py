@@ -14,6 +14,7 @@ from watchkeeper.match.names import (
     prepare_query_name,
 )
 from watchkeeper.match.tokensim import How, SimilarityParams, token_similarity
+from watchkeeper.match.truncation import may_start
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.text.tokens import tokenize_name
 
@@ -658,3 +659,42 @@ def test_a_cut_may_lose_the_given_names_written_after_the_surname(
         "AMEEN AL-PESHAWARI, Fazeel Yusuf-A-Tul Shaykh Abu Mohammed", "Person", listed_weights
     )
     assert compare_names(query, inside).score < compare_names(query, listed).score
+
+
+def test_a_last_word_that_starts_no_word_the_cut_may_have_lost_is_a_word_of_its_own(
+    listed_weights: TokenWeights,
+) -> None:
+    """A name as long as a field may have lost the listed words after its last word only if
+    that word met one or may be the start of one: "Kvant" starts "Kvantovoy", not "Istok",
+    so it disagrees with that listed name in full."""
+    query = prepare_query_name("Scientific Research Institute Kvant", "Company", listed_weights)
+    assert query.cut is not None
+    other = prepare_name("Scientific Research Institute Istok", "Company", listed_weights)
+    started = prepare_name(
+        "Scientific Research Institute Kvantovoy Elektroniki", "Company", listed_weights
+    )
+    assert compare_names(query, other).score < DEFAULT_THRESHOLD
+    assert compare_names(query, started).score >= DEFAULT_THRESHOLD
+    # as a name of any other length, it would not meet the other institute either
+    unread = prepare_name(query.text, "Company", listed_weights)
+    assert compare_names(unread, other).score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("fragment", "word", "starts"),
+    [
+        ("qu", "qurashi", True),  # the same letters
+        ("qurays", "qurashi", True),  # the same sounds: another romanisation
+        ("кураш", "qurashi", True),  # another script, read to the same sounds
+        ("compa", "Limited Liability Company", True),  # a word of a legal form
+        ("kvant", "istok", False),
+        ("izmeritel", "istok", False),
+        ("ist", "kvantovoy", False),
+    ],
+)
+def test_a_cut_word_may_start_a_word_by_its_letters_or_its_sounds(
+    fragment: str, word: str, starts: bool
+) -> None:
+    (cut,) = tokenize_name(fragment)
+    (listed,) = tokenize_name(word)
+    assert may_start(cut, listed) is starts

@@ -34,6 +34,7 @@ from watchkeeper.match.truncation import (
     cut_position,
     cut_similarity,
     may_be_cut,
+    may_start,
 )
 from watchkeeper.match.weights import TokenWeights
 from watchkeeper.text.compounds import ARTICLE, compound_spans
@@ -588,16 +589,19 @@ def _leftover(name: PreparedName, used: int, params: NameParams, lost: int = 0) 
 
 
 def _lost_to_cut(
-    query: PreparedName, alignment: Sequence[_Pair], used_candidate: int, size: int
+    query: PreparedName, alignment: Sequence[_Pair], used_candidate: int, candidate: PreparedName
 ) -> tuple[int, int]:
     """Positions of the tokens a query name cut short may have lost: the listed words after
     the last one it met, and the listed words not met that follow the partner of its last
     written word that met one (up to the next listed word met: the given names of "SURNAME,
-    Given" come before the surname once turned round); and if there are any, its own last
-    word, which may be the start of one of them (masks of query and candidate positions)."""
+    Given" come before the surname once turned round); and if there are any and it met
+    nothing, its own last word (masks of query and candidate positions).  A last word that
+    meets nothing and may be the start of no listed token (:func:`~watchkeeper.match.
+    truncation.may_start`) stands where they would: they disagree with it, and nothing
+    counts as lost."""
     if query.cut is None:
         return 0, 0
-    everything = (1 << size) - 1
+    everything = (1 << len(candidate.tokens)) - 1
     lost = everything & ~((1 << used_candidate.bit_length()) - 1)
     written = [pair for pair in alignment if pair[0] < 1 << (query.cut + 1)]
     if written:
@@ -605,7 +609,12 @@ def _lost_to_cut(
         after = everything & ~((1 << partner.bit_length()) - 1)
         next_met = after & used_candidate
         lost |= after & ((next_met & -next_met) - 1 if next_met else everything)
-    return (1 << query.cut if lost else 0), lost
+    if any(pair[0] >> query.cut & 1 for pair in alignment):
+        return 0, lost
+    last = query.tokens[query.cut]
+    if any(may_start(last, token) for token in candidate.tokens):
+        return (1 << query.cut if lost else 0), lost
+    return 0, 0
 
 
 def compare_names(
@@ -655,9 +664,7 @@ def compare_names(
         residual_candidate += (1.0 - share) * weight_candidate
     score = 0.0
     if matched > 0.0:
-        lost_query, lost_candidate = _lost_to_cut(
-            query, alignment, used_candidate, len(candidate.tokens)
-        )
+        lost_query, lost_candidate = _lost_to_cut(query, alignment, used_candidate, candidate)
         residual_query += _leftover(query, used_query, params, lost_query)
         residual_candidate += _leftover(candidate, used_candidate, params, lost_candidate)
         organization = NameStyle.ORGANIZATION in (query.style, candidate.style)

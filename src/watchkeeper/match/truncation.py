@@ -12,7 +12,12 @@ field) may have lost its end, so when it is compared with a listed name
 - the listed words after the last one it met may be what was cut off, and weigh little, as
   do those not met that follow the partner of its last written word that met one (in
   "SURNAME, Given" the cut falls in the given names, before the surname once the name is
-  turned round); so does its last word if it meets nothing and there are such listed words.
+  turned round); so does its last word if it meets nothing.  That is if its last word
+  met a listed word or may be the start of one (:func:`may_start`): a last word that
+  starts none was written whole before the cut, if there was one, and stands where the
+  listed words it would have lost stand: "Scientific Research Institute Kvant", 35
+  characters, disagrees with the listed "Scientific Research Institute Istok" as much as
+  a longer name would.
 
 Such a query finds its candidates from a lower floor (:data:`SEARCH_FLOOR`), by the name
 and by the name without its last word, and compares every one: the bounds of the candidate
@@ -67,6 +72,18 @@ def cut_position(tokens: Sequence[Token], text: str) -> int | None:
         if tokens[position].original == last:
             return position
     return None
+
+
+def may_start(fragment: Token, word: Token) -> bool:
+    """Whether a query's last word, cut short, may be the start of a listed token: of one of
+    the words it is written with ("liabili" of "limited liability company"), or of the same
+    sounds (phonetic key: "qurays" of "qurashi"), or for a word written without short vowels
+    of the same consonants."""
+    if any(part.startswith(fragment.text) for part in word.text.split()):
+        return True
+    if fragment.vowelless or word.vowelless:
+        return bool(fragment.skeleton) and word.skeleton.startswith(fragment.skeleton)
+    return bool(fragment.key) and word.key.startswith(fragment.key)
 
 
 def cut_similarity(letters: int) -> float:
