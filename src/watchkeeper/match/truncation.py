@@ -12,8 +12,8 @@ field) may have lost its end, so when it is compared with a listed name
 - the listed words after the last one it met may be what was cut off, and weigh little, as
   do those not met that follow the partner of its last written word that met one (in
   "SURNAME, Given" the cut falls in the given names, before the surname once the name is
-  turned round); so does its last word if it meets nothing.  That is if its last word
-  met a listed word or may be the start of one (:func:`may_start`): a last word that
+  turned round); so does its last word if it meets nothing.  All this only if its last
+  word met a listed word or may be the start of one (:func:`may_start`): a last word that
   starts none was written whole before the cut, if there was one, and stands where the
   listed words it would have lost stand: "Scientific Research Institute Kvant", 35
   characters, disagrees with the listed "Scientific Research Institute Istok" as much as
