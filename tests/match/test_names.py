@@ -442,6 +442,17 @@ def test_compounds_that_share_only_abdul_or_din_share_little(  # type: ignore[no
     assert abs(shared - score(compare, *without)) < abs(score(compare, *with_a_name) - shared)
 
 
+def test_a_part_of_a_compound_is_not_a_whole_name_of_the_other(compare) -> None:  # type: ignore[no-untyped-def]
+    """ "din" of "Tamizuddin" sounds like the listed "Don", but "Don" is a whole name: met by
+    a fraction of one, most of it is left over.  Compounds written apart still meet."""
+    assert score(compare, "Tamizuddin Righini", "DON TOMAS") < DEFAULT_THRESHOLD
+    assert score(compare, "Tamizuddin Righini", "DON TOMAS") < score(
+        compare, "Tamiz Righini", "TOMAS"
+    )
+    assert score(compare, "Saifuddin Ahmed", "Saif al-Din Ahmed") >= DEFAULT_THRESHOLD
+    assert score(compare, "Nooruddin Hakimi", "NOOR UD DIN Hakimi") >= DEFAULT_THRESHOLD
+
+
 def test_a_compound_may_be_written_without_its_abdul(compare) -> None:  # type: ignore[no-untyped-def]
     assert_variant(compare, "Din Mohammad Abdul Hanif", "Din Mohammad Hanif", "Din Mohammad Karim")
     # the query's "aziz" meets the head of the listed compound, not the other "Aziz"

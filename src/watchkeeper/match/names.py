@@ -655,10 +655,17 @@ def compare_names(
             extra += abs(weight_query - weight_candidate)
             continue
         met_query, met_candidate = weight_query, weight_candidate
+        share = matched_share(-negative_similarity, params)
         if compounds:
             met_query = _met_weight(query, query_mask)
             met_candidate = _met_weight(candidate, candidate_mask)
-        share = matched_share(-negative_similarity, params)
+            if how not in _SPELLED_ALIKE:
+                capped_query, capped_candidate = _tail_met(
+                    query, query_mask, met_query, candidate, candidate_mask, met_candidate
+                )
+                residual_query += share * (met_query - capped_query)
+                residual_candidate += share * (met_candidate - capped_candidate)
+                met_query, met_candidate = capped_query, capped_candidate
         matched += share * (met_query + met_candidate) / 2
         residual_query += (1.0 - share) * weight_query
         residual_candidate += (1.0 - share) * weight_candidate
@@ -680,6 +687,37 @@ def compare_names(
 def _met_weight(name: PreparedName, mask: int) -> float:
     """What the tokens of ``name`` at the positions of ``mask`` weigh, met."""
     return sum(name.met_weights[i] for i in _positions(mask))
+
+
+_SPELLED_ALIKE = frozenset({How.EXACT, How.TYPO})
+"""Ways two tokens meet as one word, written so or mistyped."""
+
+
+def _tail_met(
+    query: PreparedName,
+    query_mask: int,
+    met_query: float,
+    candidate: PreparedName,
+    candidate_mask: int,
+    met_candidate: float,
+) -> tuple[float, float]:
+    """What two tokens that met otherwise than as one word (:data:`_SPELLED_ALIKE`) weigh
+    met, when one is a part of a compound given name other than its head ("din" of
+    "Tamizuddin") and the other is not: a fraction of one name that sounds like a whole name
+    of the other meets no more than as much of it ("Don" of "Don Tomas"); the rest of it is
+    left over.  Short parts such as "din", "ud" or "abd" sound like many words."""
+    query_tail = _in_compound_tail(query, query_mask)
+    if query_tail == _in_compound_tail(candidate, candidate_mask):
+        return met_query, met_candidate
+    if query_tail:
+        return met_query, min(met_candidate, met_query)
+    return min(met_query, met_candidate), met_candidate
+
+
+def _in_compound_tail(name: PreparedName, mask: int) -> bool:
+    """Whether the tokens of ``name`` at ``mask`` are all of one compound given name, its
+    head aside (:func:`name_compounds`)."""
+    return any(mask & ~(whole & ~head) == 0 for whole, head in name.compounds)
 
 
 def _by_chance(
