@@ -19,15 +19,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import tempfile
 from pathlib import Path
 
-from candidate_recall import current_entities
-from perturbed import Case, screen_cases
+from perturbed import Case, listed_screener, screen_cases
 
 from watchkeeper.model import Entity, Schema
-from watchkeeper.screening import Screener, open_index
-from watchkeeper.store import Store
+from watchkeeper.screening import Screener
 
 SEED = 7
 FIELD_LENGTHS = frozenset({34, 35, 69, 70, 139, 140})
@@ -95,10 +92,8 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=5, help="names to print per schema")
     parser.add_argument("--db", type=Path, help="store to use (and keep)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        home = args.db or Path(scratch) / "home"
-        entities, _ = current_entities(home)
-        report(entities, Screener(open_index(Store(home))), args.examples)
+    with listed_screener(args.db) as (entities, screener):
+        report(entities, screener, args.examples)
 
 
 if __name__ == "__main__":

@@ -14,15 +14,19 @@ and a few misses.
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 
-from candidate_recall import current_entities
-from perturbed import LEGAL_FORM_SPELLINGS, Case, legal_form_otherwise, print_misses, screen_cases
+from perturbed import (
+    LEGAL_FORM_SPELLINGS,
+    Case,
+    legal_form_otherwise,
+    listed_screener,
+    print_misses,
+    screen_cases,
+)
 
 from watchkeeper.model import Entity, Schema
-from watchkeeper.screening import Screener, open_index
-from watchkeeper.store import Store
+from watchkeeper.screening import Screener
 
 
 def report(entities: list[Entity], screener: Screener, examples: int) -> None:
@@ -52,10 +56,8 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=5, help="misses to print per form")
     parser.add_argument("--db", type=Path, help="store to use (and keep)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        home = args.db or Path(scratch) / "home"
-        entities, _ = current_entities(home)
-        report(entities, Screener(open_index(Store(home))), args.examples)
+    with listed_screener(args.db) as (entities, screener):
+        report(entities, screener, args.examples)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ import argparse
 import random
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -245,6 +246,16 @@ class Found(NamedTuple):
     misses: list[Case]
 
 
+@contextmanager
+def listed_screener(db: Path | None) -> Iterator[tuple[list[Entity], Screener]]:
+    """Every listed entity of the current lists and a screener on them: of the store at
+    ``db`` (importing the lists into it if it has none), else of a temporary store."""
+    with tempfile.TemporaryDirectory() as scratch:
+        home = db or Path(scratch) / "home"
+        entities, _ = current_entities(home)
+        yield entities, Screener(open_index(Store(home)))
+
+
 def screen_cases(screener: Screener, cases: Sequence[Case]) -> Found:
     """Screen each case's query and count, by key, those whose entry is among the first
     :data:`HITS_LOOKED_AT` hits."""
@@ -298,10 +309,8 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=5, help="misses to print per change")
     parser.add_argument("--db", type=Path, help="store to use (and keep)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        home = args.db or Path(scratch) / "home"
-        entities, _ = current_entities(home)
-        report(entities, Screener(open_index(Store(home))), args.entities, args.examples)
+    with listed_screener(args.db) as (entities, screener):
+        report(entities, screener, args.entities, args.examples)
 
 
 if __name__ == "__main__":
