@@ -17,8 +17,9 @@ a different word is stronger evidence of a different person than a missing one.
 
 The parts of a compound given name other than its head ("abdul" of "Abdul Rahman", "ud"
 and "din" of "Tamizuddin") weigh together little when they meet (:func:`met_weights`), and
-one that meets a whole name of the other name by sound alone counts no more of it (the
-rest is left over): "din" is not the given name "Don".
+one that meets a whole name of the other name otherwise than as the same word (written so
+or mistyped) counts no more of it (the rest is left over): "din" is not the given name
+"Don".
 
 A query name that its field may have cut short (:mod:`watchkeeper.match.truncation`) also
 pairs its last word with the listed words it starts, and counts what the cut may have lost
